@@ -1,0 +1,296 @@
+package dev.cfauditlogs.generated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Pins what the checked-in slice says about {@code GET /user/audit_logs}, so that a careless edit
+ * of {@code openapi/user-audit-logs.yaml} fails the build. Each assertion is a fact of Cloudflare's
+ * published spec.
+ */
+class SpecSliceTest {
+  static final Path SLICE = Path.of("..", "openapi", "user-audit-logs.yaml");
+
+  static Map<String, Object> spec;
+  static Map<String, Object> operation;
+  static Map<String, Map<String, Object>> params;
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in = Files.newInputStream(SLICE)) {
+      spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    }
+    operation = map(map(map(spec, "paths"), "/user/audit_logs"), "get");
+    params = new LinkedHashMap<>();
+    for (Object p : list(operation, "parameters")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> param = (Map<String, Object>) p;
+      assertEquals("query", param.get("in"), "every parameter is a query parameter: " + param);
+      params.put((String) param.get("name"), map(param, "schema"));
+    }
+  }
+
+  @Test
+  void openApiVersionAndServer() {
+    assertTrue(String.valueOf(spec.get("openapi")).startsWith("3.0."));
+    Map<String, Object> server = cast(list(spec, "servers").get(0));
+    assertEquals("https://api.cloudflare.com/client/v4", server.get("url"));
+  }
+
+  @Test
+  void onlyTheOneOperation() {
+    assertEquals(Set.of("/user/audit_logs"), map(spec, "paths").keySet());
+    assertEquals(Set.of("get"), map(map(spec, "paths"), "/user/audit_logs").keySet());
+    assertEquals("audit-logs-get-user-audit-logs", operation.get("operationId"));
+  }
+
+  @Test
+  void allTwelveQueryParametersWithExactNames() {
+    assertEquals(
+        List.of(
+            "id",
+            "export",
+            "action.type",
+            "actor.ip",
+            "actor.email",
+            "since",
+            "before",
+            "zone.name",
+            "direction",
+            "per_page",
+            "page",
+            "hide_user_logs"),
+        List.copyOf(params.keySet()));
+  }
+
+  @Test
+  void stringParameters() {
+    for (String name : List.of("id", "action.type", "actor.ip", "zone.name")) {
+      assertEquals("string", params.get(name).get("type"), name);
+      assertFalse(params.get(name).containsKey("format"), name);
+      assertNotNull(params.get(name).get("description"), name);
+    }
+    assertEquals("string", params.get("actor.email").get("type"));
+    assertEquals("email", params.get("actor.email").get("format"));
+  }
+
+  @Test
+  void booleanParameters() {
+    assertEquals("boolean", params.get("export").get("type"));
+    assertFalse(params.get("export").containsKey("default"));
+    assertEquals("boolean", params.get("hide_user_logs").get("type"));
+    assertEquals(false, params.get("hide_user_logs").get("default"));
+  }
+
+  @Test
+  void directionIsAnEnumOfDescAndAsc() {
+    assertEquals("string", params.get("direction").get("type"));
+    assertEquals(List.of("desc", "asc"), params.get("direction").get("enum"));
+  }
+
+  @Test
+  void pagingNumbersWithDefaultsAndBounds() {
+    Map<String, Object> perPage = params.get("per_page");
+    assertEquals("number", perPage.get("type"));
+    assertEquals(100, perPage.get("default"));
+    assertEquals(1, perPage.get("minimum"));
+    assertEquals(1000, perPage.get("maximum"));
+
+    Map<String, Object> page = params.get("page");
+    assertEquals("number", page.get("type"));
+    assertEquals(1, page.get("default"));
+    assertEquals(1, page.get("minimum"));
+    assertFalse(page.containsKey("maximum"));
+  }
+
+  @Test
+  void sinceAndBeforeAreOneOfDateAndDateTime() {
+    for (String name : List.of("since", "before")) {
+      List<Object> variants = list(params.get(name), "oneOf");
+      assertEquals(2, variants.size(), name);
+      Map<String, Object> fullDate = cast(variants.get(0));
+      Map<String, Object> dateTime = cast(variants.get(1));
+      assertEquals("string", fullDate.get("type"));
+      assertEquals("date", fullDate.get("format"));
+      assertEquals("full_date", fullDate.get("x-stainless-variantName"));
+      assertEquals("string", dateTime.get("type"));
+      assertEquals("date-time", dateTime.get("format"));
+      assertEquals("date_time", dateTime.get("x-stainless-variantName"));
+    }
+  }
+
+  @Test
+  void bearerTokenOrEmailPlusKeyTogether() {
+    List<Object> security = list(operation, "security");
+    assertEquals(
+        List.of(
+            Map.of("api_token", List.of()), Map.of("api_email", List.of(), "api_key", List.of())),
+        security);
+
+    Map<String, Object> schemes = map(map(spec, "components"), "securitySchemes");
+    assertEquals("http", map(schemes, "api_token").get("type"));
+    assertEquals("bearer", map(schemes, "api_token").get("scheme"));
+    assertEquals("apiKey", map(schemes, "api_email").get("type"));
+    assertEquals("header", map(schemes, "api_email").get("in"));
+    assertEquals("X-Auth-Email", map(schemes, "api_email").get("name"));
+    assertEquals("apiKey", map(schemes, "api_key").get("type"));
+    assertEquals("header", map(schemes, "api_key").get("in"));
+    assertEquals("X-Auth-Key", map(schemes, "api_key").get("name"));
+  }
+
+  @Test
+  void responses() {
+    Map<String, Object> responses = map(operation, "responses");
+    assertEquals(Set.of("200", "4XX"), responses.keySet());
+    assertEquals(
+        "#/components/schemas/aaa_audit_logs_response_collection",
+        jsonSchema(map(responses, "200")).get("$ref"));
+    assertEquals(
+        "#/components/schemas/aaa_api-response-common-failure",
+        jsonSchema(map(responses, "4XX")).get("$ref"));
+  }
+
+  @Test
+  void componentSchemasKeepTheirUpstreamNames() {
+    assertTrue(
+        schemas()
+            .keySet()
+            .containsAll(
+                List.of(
+                    "aaa_audit-logs",
+                    "aaa_messages",
+                    "aaa_api-response-common",
+                    "aaa_api-response-common-failure",
+                    "aaa_audit_logs_response_collection",
+                    "aaa_result_info")),
+        () -> "schemas: " + schemas().keySet());
+  }
+
+  @Test
+  void auditLogSchemaFieldsDescriptionsAndExamples() {
+    Map<String, Object> props = map(schemas().get("aaa_audit-logs"), "properties");
+    assertEquals(
+        Set.of(
+            "action",
+            "actor",
+            "id",
+            "interface",
+            "metadata",
+            "newValue",
+            "oldValue",
+            "owner",
+            "resource",
+            "when"),
+        props.keySet());
+    assertFalse(schemas().get("aaa_audit-logs").containsKey("required"), "every field is optional");
+    Map<String, Object> when = map(props, "when");
+    assertEquals("date-time", when.get("format"));
+    assertEquals("2017-04-26T17:31:07Z", when.get("example"));
+    assertEquals("d5b0f326-1232-4452-8858-1089bd7168ef", map(props, "id").get("example"));
+    assertEquals("object", map(props, "metadata").get("type"));
+    Map<String, Object> actor = map(map(props, "actor"), "properties");
+    assertEquals(List.of("user", "admin", "Cloudflare"), map(actor, "type").get("enum"));
+    assertEquals("email", map(actor, "email").get("format"));
+    Map<String, Object> action = map(map(props, "action"), "properties");
+    assertEquals("boolean", map(action, "result").get("type"));
+    assertEquals("string", map(action, "type").get("type"));
+    for (String field : List.of("id", "interface", "metadata", "newValue", "oldValue", "when")) {
+      assertNotNull(map(props, field).get("description"), field);
+      assertNotNull(map(props, field).get("example"), field);
+    }
+  }
+
+  @Test
+  void messagesSchema() {
+    Map<String, Object> messages = schemas().get("aaa_messages");
+    assertEquals("array", messages.get("type"));
+    Map<String, Object> item = map(messages, "items");
+    assertEquals(List.of("code", "message"), item.get("required"));
+    Map<String, Object> props = map(item, "properties");
+    assertEquals(Set.of("code", "message", "documentation_url", "source"), props.keySet());
+    assertEquals("integer", map(props, "code").get("type"));
+    assertEquals(1000, map(props, "code").get("minimum"));
+    assertEquals("string", map(map(map(props, "source"), "properties"), "pointer").get("type"));
+  }
+
+  @Test
+  void envelopes() {
+    Map<String, Object> common = schemas().get("aaa_api-response-common");
+    assertEquals(Set.of("errors", "messages", "success"), map(common, "properties").keySet());
+    assertEquals(List.of("success", "errors", "messages"), common.get("required"));
+
+    Map<String, Object> failure = schemas().get("aaa_api-response-common-failure");
+    Map<String, Object> failureProps = map(failure, "properties");
+    assertEquals(Set.of("errors", "messages", "result", "success"), failureProps.keySet());
+    assertEquals(true, map(failureProps, "result").get("nullable"));
+    assertEquals(List.of(false), map(failureProps, "success").get("enum"));
+
+    List<Object> variants = list(schemas().get("aaa_audit_logs_response_collection"), "oneOf");
+    assertEquals(2, variants.size());
+    Map<String, Object> withResult = map(cast(variants.get(0)), "properties");
+    assertEquals(
+        Set.of("errors", "messages", "result", "result_info", "success"), withResult.keySet());
+    assertEquals("array", map(withResult, "result").get("type"));
+    assertEquals(
+        "#/components/schemas/aaa_audit-logs", map(map(withResult, "result"), "items").get("$ref"));
+    assertEquals(
+        "#/components/schemas/aaa_result_info", map(withResult, "result_info").get("$ref"));
+    assertEquals(Map.of("$ref", "#/components/schemas/aaa_api-response-common"), variants.get(1));
+  }
+
+  @Test
+  void resultInfoIsOptionalWithTheFiveFacts() {
+    Map<String, Object> info = schemas().get("aaa_result_info");
+    assertFalse(info.containsKey("required"));
+    assertEquals(
+        Set.of("page", "per_page", "count", "total_count", "total_pages"),
+        map(info, "properties").keySet());
+    assertEquals(
+        Set.of("number"),
+        map(info, "properties").values().stream()
+            .map(v -> ((Map<?, ?>) v).get("type"))
+            .collect(Collectors.toSet()));
+  }
+
+  private static Map<String, Object> jsonSchema(Map<String, Object> response) {
+    return map(map(map(response, "content"), "application/json"), "schema");
+  }
+
+  private static Map<String, Map<String, Object>> schemas() {
+    return cast(map(map(spec, "components"), "schemas"));
+  }
+
+  private static Map<String, Object> map(Map<String, ?> parent, String key) {
+    Object value = parent.get(key);
+    assertTrue(value instanceof Map, () -> "expected an object at '" + key + "' but was " + value);
+    return cast(value);
+  }
+
+  private static List<Object> list(Map<String, ?> parent, String key) {
+    Object value = parent.get(key);
+    assertTrue(value instanceof List, () -> "expected a list at '" + key + "' but was " + value);
+    return cast(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
+  }
+}
