@@ -1,0 +1,89 @@
+package dev.cfauditlogs;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a non-2xx response into the matching {@link AuditLogsException}, with a message that says
+ * what to do.
+ */
+final class ErrorMapper {
+  private ErrorMapper() {}
+
+  static boolean isRetryable(int status) {
+    return status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
+  }
+
+  static AuditLogsException toException(
+      int status,
+      ErrorBody body,
+      @Nullable String cfRay,
+      @Nullable Duration retryAfter,
+      String hint) {
+    String detail = body.summary().isEmpty() ? "" : ": " + body.summary();
+    String ray = cfRay == null ? "" : " (cf-ray " + Texts.shorten(cfRay, 64) + ")";
+    String head = "HTTP " + status + detail + ray + ". ";
+    return switch (status) {
+      case 400 ->
+          new BadRequestException(
+              head + "Cloudflare refused a query parameter; check the values sent.",
+              status,
+              body.errors(),
+              cfRay);
+      case 401 ->
+          new AuthenticationException(
+              head
+                  + "The credentials were not accepted: check CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with"
+                  + " CLOUDFLARE_API_KEY.",
+              status,
+              body.errors(),
+              cfRay);
+      case 403 ->
+          new PermissionDeniedException(
+              head
+                  + "The credentials lack a permission: an API token needs \"Account Settings Read\".",
+              status,
+              body.errors(),
+              cfRay);
+      case 404 ->
+          new NotFoundException(
+              head + "Check the base URL (it should end in /client/v4).",
+              status,
+              body.errors(),
+              cfRay);
+      case 429 ->
+          new RateLimitedException(
+              head
+                  + (retryAfter == null
+                      ? "Rate limited; wait a few minutes before trying again."
+                      : "Rate limited; wait " + human(retryAfter) + " before trying again.")
+                  + hint,
+              status,
+              body.errors(),
+              cfRay,
+              retryAfter);
+      default -> {
+        if (status >= 500 && status <= 599) {
+          yield new ServerException(
+              head + "Cloudflare had a server error; try again later." + hint,
+              status,
+              body.errors(),
+              cfRay);
+        }
+        yield new UnexpectedStatusException(
+            head + "This status is not expected from this endpoint." + hint,
+            status,
+            body.errors(),
+            cfRay);
+      }
+    };
+  }
+
+  static String human(Duration d) {
+    long seconds = (d.toMillis() + 999) / 1000;
+    if (seconds < 120) {
+      return seconds + " s";
+    }
+    return (seconds + 59) / 60 + " min";
+  }
+}

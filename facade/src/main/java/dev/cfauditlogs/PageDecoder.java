@@ -1,0 +1,157 @@
+package dev.cfauditlogs;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import dev.cfauditlogs.generated.model.AaaAuditLogs;
+import dev.cfauditlogs.generated.model.AaaResultInfo;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams a 200 response body into an {@link AuditLogPage}: each record's exact JSON text is kept
+ * next to its typed model. Anything that is not the JSON the spec describes becomes an {@link
+ * UnexpectedResponseException}; an {@link IOException} from the source (a body cut off mid-stream)
+ * is left to the caller, which retries it.
+ */
+final class PageDecoder {
+  private static final JsonAdapter<AaaAuditLogs> RECORD =
+      ModelJson.moshi().adapter(AaaAuditLogs.class);
+  private static final JsonAdapter<AaaResultInfo> RESULT_INFO =
+      ModelJson.moshi().adapter(AaaResultInfo.class);
+
+  private final Redactor redactor;
+
+  PageDecoder(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /** What the body said, before the facts of the request are added. */
+  record Body(
+      List<AuditLog> records,
+      @Nullable AaaResultInfo resultInfo,
+      @Nullable Boolean success,
+      List<ApiMessage> errors) {}
+
+  Body decode(BufferedSource source, int status, @Nullable String cfRay) throws IOException {
+    try {
+      return read(JsonReader.of(source));
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw unexpected(
+          "the body is not the JSON the API describes: " + e.getMessage(), status, cfRay, e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw unexpected("a number in the body is out of range", status, cfRay, e);
+    } catch (BadShape e) {
+      throw unexpected(e.getMessage(), status, cfRay, null);
+    }
+  }
+
+  private Body read(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new BadShape("the body is not a JSON object but starts with " + reader.peek());
+    }
+    List<AuditLog> records = List.of();
+    AaaResultInfo info = null;
+    Boolean success = null;
+    List<ApiMessage> errors = List.of();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.nextName()) {
+        case "success" -> success = readBoolean(reader);
+        case "errors" -> errors = ApiMessages.read(reader, redactor);
+        case "result" -> records = readRecords(reader);
+        case "result_info" -> info = readResultInfo(reader);
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new BadShape("the body has content after its JSON object");
+    }
+    return new Body(records, info, success, errors);
+  }
+
+  private static @Nullable Boolean readBoolean(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.BOOLEAN) {
+      return reader.nextBoolean();
+    }
+    reader.skipValue();
+    return null;
+  }
+
+  private static List<AuditLog> readRecords(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      return List.of();
+    }
+    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      throw new BadShape("'result' is not an array but " + reader.peek());
+    }
+    List<AuditLog> records = new ArrayList<>();
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw new BadShape("result[" + records.size() + "] is not an object but " + reader.peek());
+      }
+      String json;
+      try (BufferedSource raw = reader.nextSource()) {
+        json = raw.readUtf8();
+      }
+      AaaAuditLogs model;
+      try {
+        model = RECORD.fromJson(json);
+      } catch (JsonDataException e) {
+        throw new BadShape(
+            "result[" + records.size() + "] does not match the spec: " + e.getMessage());
+      }
+      records.add(new AuditLog(java.util.Objects.requireNonNull(model), json));
+    }
+    reader.endArray();
+    return records;
+  }
+
+  private static @Nullable AaaResultInfo readResultInfo(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      reader.skipValue();
+      return null;
+    }
+    return RESULT_INFO.fromJson(reader);
+  }
+
+  /** An integer fact of {@code result_info}, or null when absent, fractional or out of range. */
+  static @Nullable Long wholeNumber(@Nullable BigDecimal value) {
+    if (value == null || value.signum() < 0) {
+      return null;
+    }
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private UnexpectedResponseException unexpected(
+      @Nullable String message, int status, @Nullable String cfRay, @Nullable Throwable cause) {
+    String text = redactor.scrub(String.valueOf(message));
+    return new UnexpectedResponseException(
+        "Unexpected response (HTTP " + status + "): " + Texts.shorten(text, 300),
+        status,
+        List.of(),
+        cfRay,
+        cause);
+  }
+
+  /** The body is JSON but not of the expected shape. */
+  private static final class BadShape extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadShape(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

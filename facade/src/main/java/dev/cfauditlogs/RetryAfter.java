@@ -1,0 +1,90 @@
+package dev.cfauditlogs;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How long a response asked the client to wait: {@code retry-after-ms} (milliseconds), else {@code
+ * retry-after} (seconds or an HTTP-date), else a {@code retry_after} field in the body (seconds;
+ * Cloudflare has answered 429 with {@code retry-after: 0} and the real delay there). Unreadable or
+ * negative values count as absent.
+ */
+final class RetryAfter {
+  private static final Duration MAX_READ = Duration.ofDays(1);
+
+  private RetryAfter() {}
+
+  static @Nullable Duration from(Headers headers, @Nullable BigDecimal bodySeconds, Clock clock) {
+    Duration ms = millis(headers.get("retry-after-ms"));
+    if (ms != null && !ms.isZero()) {
+      return ms;
+    }
+    Duration header = seconds(headers.get("retry-after"), clock);
+    if (header != null && !header.isZero()) {
+      return header;
+    }
+    Duration body = bodySeconds == null ? null : fromSeconds(bodySeconds);
+    if (body != null && !body.isZero()) {
+      return body;
+    }
+    if (ms != null) {
+      return ms;
+    }
+    return header != null ? header : body;
+  }
+
+  private static @Nullable Duration millis(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      BigDecimal ms = new BigDecimal(value.trim());
+      return fromSeconds(ms.movePointLeft(3));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Duration seconds(@Nullable String value, Clock clock) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.trim();
+    if (text.length() > 64) {
+      return null;
+    }
+    try {
+      return fromSeconds(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      // not a number: try an HTTP-date
+    }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      return wait.isNegative() ? Duration.ZERO : min(wait, MAX_READ);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Duration fromSeconds(BigDecimal seconds) {
+    if (seconds.signum() < 0) {
+      return null;
+    }
+    if (seconds.compareTo(BigDecimal.valueOf(MAX_READ.toSeconds())) > 0) {
+      return MAX_READ;
+    }
+    long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValue();
+    return Duration.ofMillis(millis);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

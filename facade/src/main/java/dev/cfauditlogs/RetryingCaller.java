@@ -1,0 +1,267 @@
+package dev.cfauditlogs;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.Call;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import okio.Okio;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends one logical request: attempts it, retries what is worth retrying (connection failures,
+ * cut-off bodies, timeouts, 408, 409, 429, 5xx) with {@link Backoff} or the wait the server asked
+ * for, and turns every outcome into a decoded page or an {@link AuditLogsException}. The number of
+ * attempts and every wait are bounded.
+ */
+final class RetryingCaller {
+  private static final System.Logger LOG = System.getLogger("dev.cfauditlogs");
+  static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
+  static final long MAX_ERROR_BYTES = 256L * 1024;
+
+  private final Call.Factory http;
+  private final int maxRetries;
+  private final Duration maxRetryWait;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Backoff backoff;
+  private final Redactor redactor;
+  private final PageDecoder decoder;
+  private final RequestPacer pacer;
+
+  RetryingCaller(
+      Call.Factory http,
+      int maxRetries,
+      Duration maxRetryWait,
+      Clock clock,
+      Sleeper sleeper,
+      Backoff backoff,
+      Redactor redactor,
+      RequestPacer pacer) {
+    this.http = http;
+    this.maxRetries = maxRetries;
+    this.maxRetryWait = maxRetryWait;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.backoff = backoff;
+    this.redactor = redactor;
+    this.decoder = new PageDecoder(redactor);
+    this.pacer = pacer;
+  }
+
+  /** A decoded 2xx body and the facts of the response it came in. */
+  record Outcome(PageDecoder.Body body, ResponseInfo info) {}
+
+  Outcome execute(Request request) {
+    for (int attempt = 1; ; attempt++) {
+      Failure failure;
+      try {
+        return attempt(request, attempt);
+      } catch (Failure f) {
+        failure = f;
+      }
+      if (attempt > maxRetries) {
+        throw failure.giveUp(" Gave up after " + attempt + " attempts.");
+      }
+      Duration wait =
+          failure.serverWait != null && !failure.serverWait.isZero()
+              ? failure.serverWait
+              : backoff.delayBeforeRetry(attempt);
+      if (wait.compareTo(maxRetryWait) > 0) {
+        throw failure.giveUp(
+            " The wait asked for ("
+                + ErrorMapper.human(wait)
+                + ") is longer than the configured maximum retry wait ("
+                + ErrorMapper.human(maxRetryWait)
+                + ").");
+      }
+      LOG.log(
+          Level.DEBUG,
+          () -> "retrying " + request.url().encodedPath() + " in " + wait.toMillis() + " ms");
+      sleep(wait);
+    }
+  }
+
+  private Outcome attempt(Request request, int attempt) throws Failure {
+    pacer.beforeRequest();
+    long started = System.nanoTime();
+    Response response;
+    try {
+      response = http.newCall(request).execute();
+    } catch (IOException e) {
+      throw networkFailure(e, request, attempt, started);
+    }
+    try (response) {
+      int status = response.code();
+      String cfRay = response.header("cf-ray");
+      RateLimitStatus rateLimit =
+          RateLimitStatus.parse(response.header("ratelimit"), response.header("ratelimit-policy"));
+      pacer.afterResponse(status, rateLimit);
+      log(request, status, attempt, started);
+      ResponseBody body = response.body();
+      if (status >= 200 && status < 300) {
+        PageDecoder.Body decoded;
+        BoundedSource bounded = new BoundedSource(body.source(), MAX_PAGE_BYTES);
+        try (BufferedSource source = Okio.buffer(bounded)) {
+          decoded = decoder.decode(source, status, cfRay);
+        } catch (BoundedSource.TooLargeException e) {
+          throw unexpected(status, cfRay, e.getMessage(), e);
+        } catch (EOFException e) {
+          if (bounded.exhausted()) {
+            // The HTTP body arrived whole; the JSON in it is cut short. Not a network failure.
+            throw unexpected(status, cfRay, "the JSON body ends before it is complete", e);
+          }
+          throw networkFailure(e, request, attempt, started);
+        } catch (IOException e) {
+          throw networkFailure(e, request, attempt, started);
+        }
+        if (Boolean.FALSE.equals(decoded.success())) {
+          String first = decoded.errors().isEmpty() ? "" : ": " + decoded.errors().get(0);
+          throw new UnexpectedResponseException(
+              "Unexpected response: HTTP " + status + " with success: false" + first + ".",
+              status,
+              decoded.errors(),
+              cfRay,
+              null);
+        }
+        return new Outcome(decoded, new ResponseInfo(status, cfRay, rateLimit, attempt));
+      }
+      ErrorBody error = readErrorBody(body);
+      Duration serverWait = RetryAfter.from(response.headers(), error.retryAfterSeconds(), clock);
+      if (status == 429) {
+        pacer.rateLimited(serverWait);
+      }
+      Failure failure = new Failure(status, error, cfRay, serverWait);
+      if (!ErrorMapper.isRetryable(status)) {
+        throw failure.giveUp("");
+      }
+      throw failure;
+    }
+  }
+
+  private static UnexpectedResponseException unexpected(
+      int status, @Nullable String cfRay, String reason, Throwable cause) {
+    return new UnexpectedResponseException(
+        "Unexpected response (HTTP " + status + "): " + reason + ".",
+        status,
+        List.of(),
+        cfRay,
+        cause);
+  }
+
+  private ErrorBody readErrorBody(ResponseBody body) {
+    try (BufferedSource source = Okio.buffer(new BoundedSource(body.source(), MAX_ERROR_BYTES))) {
+      return ErrorBody.parse(source.readUtf8(), redactor);
+    } catch (IOException e) {
+      return ErrorBody.EMPTY;
+    }
+  }
+
+  private Failure networkFailure(IOException e, Request request, int attempt, long started) {
+    boolean timeout =
+        e instanceof SocketTimeoutException
+            || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
+    if (e instanceof InterruptedIOException && !timeout) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionException("Interrupted while calling " + describe(request) + ".", e);
+    }
+    LOG.log(
+        Level.DEBUG,
+        () ->
+            describe(request)
+                + " failed on attempt "
+                + attempt
+                + " after "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms: "
+                + e.getClass().getSimpleName());
+    String reason = Texts.shorten(redactor.scrub(String.valueOf(e.getMessage())), 200);
+    return new Failure(
+        timeout
+            ? new RequestTimeoutException(
+                "Calling " + describe(request) + " timed out (" + reason + ").", e)
+            : new ConnectionException(
+                "Calling "
+                    + describe(request)
+                    + " failed: "
+                    + e.getClass().getSimpleName()
+                    + " ("
+                    + reason
+                    + "). Check the network and the base URL.",
+                e));
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionException("Interrupted while waiting to retry.", e);
+    }
+  }
+
+  private static void log(Request request, int status, int attempt, long started) {
+    LOG.log(
+        Level.DEBUG,
+        () ->
+            request.method()
+                + " "
+                + request.url()
+                + " -> "
+                + status
+                + " (attempt "
+                + attempt
+                + ", "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms)");
+  }
+
+  private static String describe(Request request) {
+    return request.method() + " " + request.url().host() + request.url().encodedPath();
+  }
+
+  /** One failed attempt: what to throw when giving up, and the wait the server asked for. */
+  private static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final transient @Nullable AuditLogsException network;
+    private final int status;
+    private final transient @Nullable ErrorBody body;
+    private final @Nullable String cfRay;
+    final @Nullable Duration serverWait;
+
+    Failure(AuditLogsException network) {
+      super(null, null, false, false);
+      this.network = network;
+      this.status = 0;
+      this.body = null;
+      this.cfRay = null;
+      this.serverWait = null;
+    }
+
+    Failure(int status, ErrorBody body, @Nullable String cfRay, @Nullable Duration serverWait) {
+      super(null, null, false, false);
+      this.network = null;
+      this.status = status;
+      this.body = body;
+      this.cfRay = cfRay;
+      this.serverWait = serverWait;
+    }
+
+    AuditLogsException giveUp(String hint) {
+      if (network != null) {
+        return network;
+      }
+      return ErrorMapper.toException(
+          status, java.util.Objects.requireNonNull(body), cfRay, serverWait, hint);
+    }
+  }
+}

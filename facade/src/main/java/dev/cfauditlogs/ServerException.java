@@ -1,0 +1,13 @@
+package dev.cfauditlogs;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Cloudflare answered with a 5xx server error, also after retrying. */
+public final class ServerException extends AuditLogsException {
+  private static final long serialVersionUID = 1L;
+
+  ServerException(String message, int statusCode, List<ApiMessage> errors, @Nullable String cfRay) {
+    super(message, statusCode, errors, cfRay, null);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.cfauditlogs;
+
+import static dev.cfauditlogs.ClientAuthTest.assertSecretFree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every failure becomes one documented exception type, carrying status, errors and cf-ray. */
+class ErrorsTest {
+  @RegisterExtension final ContractServer server = new ContractServer();
+
+  private AuditLogsException fail(int maxRetries) {
+    try (AuditLogsClient client = server.client().maxRetries(maxRetries).sleeper(d -> {}).build()) {
+      return assertThrows(AuditLogsException.class, () -> client.list(AuditLogQuery.all()));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "400, error-400.json, dev.cfauditlogs.BadRequestException, 1004",
+    "401, error-401.json, dev.cfauditlogs.AuthenticationException, 10000",
+    "403, error-403.json, dev.cfauditlogs.PermissionDeniedException, 9109",
+    "404, error-404.json, dev.cfauditlogs.NotFoundException, 7003",
+    "429, error-429.json, dev.cfauditlogs.RateLimitedException, 10429",
+    "500, error-500.json, dev.cfauditlogs.ServerException, 10001",
+    "503, error-500.json, dev.cfauditlogs.ServerException, 10001",
+    "422, error-400.json, dev.cfauditlogs.UnexpectedStatusException, 1004"
+  })
+  void statusesMapToTheirTypes(int status, String fixture, String type, int code) {
+    server.enqueueJson(status, Fixtures.read(fixture));
+    AuditLogsException e = fail(0);
+    assertEquals(type, e.getClass().getName());
+    assertEquals(status, e.statusCode());
+    assertEquals(code, e.errors().get(0).code());
+    assertEquals(Optional.of("8f00000000000000-TEST"), e.cfRay());
+    assertTrue(e.getMessage().contains("HTTP " + status), e.getMessage());
+    assertTrue(e.getMessage().contains(String.valueOf(code)), e.getMessage());
+    assertTrue(e.getMessage().contains("8f00000000000000-TEST"), e.getMessage());
+  }
+
+  @Test
+  void errorDetailsAreAllKept() {
+    server.enqueueJson(400, Fixtures.read("error-400.json"));
+    ApiMessage error = fail(0).errors().get(0);
+    assertEquals(1004, error.code());
+    assertEquals("per_page must be between 1 and 1000", error.message());
+    assertEquals(Optional.of("https://developers.cloudflare.com/api/"), error.documentationUrl());
+    assertEquals(Optional.of("/per_page"), error.sourcePointer());
+  }
+
+  @Test
+  void htmlFromAProxyBecomesAServerErrorWithAnExcerpt() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(502)
+            .addHeader("Content-Type", "text/html")
+            .body("<html><body><h1>502 Bad Gateway</h1>\n<p>cloudflare</p></body></html>")
+            .build());
+    AuditLogsException e = fail(0);
+    assertInstanceOf(ServerException.class, e);
+    assertTrue(e.getMessage().contains("502 Bad Gateway"), e.getMessage());
+    assertTrue(e.errors().isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<html>oops</html>",
+        "{\"success\": true, \"result\": [",
+        "{\"success\": true, \"result\": {\"not\": \"an array\"}}",
+        "{\"success\": true, \"result\": [1, 2]}",
+        "{\"success\": true, \"result\": [{\"when\": \"yesterday\"}]}",
+        "{\"success\": true, \"result\": [{\"actor\": {\"ip\": [1]}}]}",
+        "[]",
+        "",
+        "{\"success\": true, \"result\": []} trailing"
+      })
+  void bodiesThatAreNotTheSpecsJsonAreUnexpectedResponses(String body) {
+    server.enqueueJson(200, body);
+    AuditLogsException e = fail(0);
+    assertInstanceOf(UnexpectedResponseException.class, e, e.getMessage());
+    assertEquals(200, e.statusCode());
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefusedNotAStackOverflow() {
+    server.enqueueJson(
+        200,
+        "{\"success\": true, \"result\": [{\"metadata\": "
+            + "[".repeat(100_000)
+            + "]".repeat(100_000)
+            + "}]}");
+    assertInstanceOf(UnexpectedResponseException.class, fail(0));
+  }
+
+  @Test
+  void successFalseWithStatus200IsAnUnexpectedResponseWithTheErrors() {
+    server.enqueueJson(200, Fixtures.read("error-403.json"));
+    AuditLogsException e = fail(0);
+    assertInstanceOf(UnexpectedResponseException.class, e);
+    assertEquals(9109, e.errors().get(0).code());
+    assertTrue(e.getMessage().contains("success: false"), e.getMessage());
+  }
+
+  @Test
+  void aServerEchoingTheCredentialsCannotPutThemInAMessage() {
+    String echo =
+        "{\"success\": false, \"result\": null, \"messages\": [], \"errors\": [{\"code\": 10000,"
+            + " \"message\": \"bad token Bearer "
+            + ContractServer.TOKEN
+            + "\", \"source\": {\"pointer\": \""
+            + ContractServer.TOKEN
+            + "\"}}]}";
+    server.enqueueJson(401, echo);
+    AuditLogsException e = fail(0);
+    assertSecretFree(e.getMessage());
+    assertSecretFree(e.toString());
+    assertSecretFree(e.errors().toString());
+    server.enqueue(
+        new MockResponse.Builder().code(502).body("<p>" + ContractServer.TOKEN + "</p>").build());
+    AuditLogsException html = fail(0);
+    assertSecretFree(html.getMessage());
+  }
+
+  @Test
+  void aHugeBodyIsCutOffAtTheCap() {
+    StringBuilder body = new StringBuilder("{\"success\": true, \"result\": [");
+    String record = "{\"id\": \"" + "x".repeat(1000) + "\"},";
+    while (body.length() < RetryingCaller.MAX_PAGE_BYTES + 1024) {
+      body.append(record);
+    }
+    body.append("{}]}");
+    server.enqueueJson(200, body.toString());
+    AuditLogsException e = fail(0);
+    assertInstanceOf(UnexpectedResponseException.class, e);
+    assertTrue(e.getMessage().contains("cap"), e.getMessage());
+  }
+}
