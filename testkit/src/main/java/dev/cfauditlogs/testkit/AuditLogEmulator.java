@@ -1,0 +1,473 @@
+package dev.cfauditlogs.testkit;
+
+import dev.cfauditlogs.AuditLogQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An emulator of Cloudflare's {@code GET /client/v4/user/audit_logs}: a real HTTP server on
+ * 127.0.0.1 that serves a {@link Dataset} with the documented filters, ordering, pagination,
+ * authentication, rate limit and CSV export, and can misbehave on request ({@linkplain
+ * Builder#faults(double, Set, long) faults}, {@linkplain Builder#pagination(PaginationMode)
+ * adversarial pagination}, {@linkplain Builder#latency(Duration) latency}, {@linkplain
+ * Builder#liveAppends(double) live appends}). No Cloudflare account is needed.
+ *
+ * <pre>{@code
+ * try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 500)).start()) {
+ *   AuditLogsClient client = AuditLogsClient.builder()
+ *       .baseUrl(emulator.baseUrl())
+ *       .apiToken(emulator.apiToken())
+ *       .build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The module README documents the semantics, every knob and the error codes.
+ */
+public final class AuditLogEmulator implements AutoCloseable {
+  private final MockWebServer server;
+  private final LogStore store;
+  private final Credentials credentials;
+  private final RequestLog requestLog = new RequestLog();
+  private final SyntheticGenerator appendGenerator;
+  private final Clock clock;
+  private final @Nullable ScheduledExecutorService appender;
+  private final String baseUrl;
+  private boolean closed;
+
+  private AuditLogEmulator(Builder b) throws IOException {
+    Dataset dataset =
+        b.dataset != null
+            ? b.dataset
+            : Dataset.synthetic(Builder.DEFAULT_SEED, Builder.DEFAULT_SIZE);
+    this.store = new LogStore(dataset.ascending());
+    this.clock = b.clock;
+    this.credentials =
+        new Credentials(
+            b.apiToken != null ? b.apiToken : Credentials.randomToken(),
+            b.email != null ? b.email : Credentials.randomEmail(),
+            b.apiKey != null ? b.apiKey : Credentials.randomKey(),
+            b.forbiddenToken);
+    this.appendGenerator = new SyntheticGenerator(dataset.seed(), 1, dataset.size());
+    this.server = new MockWebServer();
+    server.setBodyLimit(64 * 1024);
+    server.setDispatcher(
+        new EmulatorDispatcher(
+            b,
+            store,
+            credentials,
+            new RateLimiter(b.rateLimitQuota, b.rateLimitWindow, b.clock),
+            requestLog,
+            this::drainServerQueue));
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), b.port);
+    this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/client/v4";
+    this.appender = b.liveAppendsPerSecond > 0 ? startAppender(b.liveAppendsPerSecond) : null;
+  }
+
+  /**
+   * A builder with every default: 250 synthetic records (seed 42), no faults, Cloudflare's rate
+   * limit.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URL to give a client: {@code http://127.0.0.1:<port>/client/v4}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The port the emulator listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The API token that is accepted ({@code Authorization: Bearer <token>}). */
+  public String apiToken() {
+    return credentials.apiToken;
+  }
+
+  /** The email accepted with {@link #apiKey()} ({@code X-Auth-Email}). */
+  public String email() {
+    return credentials.email;
+  }
+
+  /** The Global API key accepted with {@link #email()} ({@code X-Auth-Key}). */
+  public String apiKey() {
+    return credentials.apiKey;
+  }
+
+  /** The token that authenticates but is refused with 403, if one was configured. */
+  public Optional<String> forbiddenToken() {
+    return Optional.ofNullable(credentials.forbiddenToken);
+  }
+
+  /** Every record held now, in the default served order (newest first, then by id descending). */
+  public List<EmulatedLog> records() {
+    return store.select(LogQuery.parse(Map.of()));
+  }
+
+  /**
+   * The ground truth for a query: every record it matches, in the order the emulator serves them
+   * across all pages ({@code page} and {@code per_page} are ignored; adversarial pagination does
+   * not apply).
+   *
+   * @throws IllegalArgumentException when the emulator would answer the query with 400
+   */
+  public List<EmulatedLog> records(AuditLogQuery query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    query.id().ifPresent(v -> params.put("id", List.of(v)));
+    query.actionType().ifPresent(v -> params.put("action.type", List.of(v)));
+    query.actorIp().ifPresent(v -> params.put("actor.ip", List.of(v)));
+    query.actorEmail().ifPresent(v -> params.put("actor.email", List.of(v)));
+    query.since().ifPresent(v -> params.put("since", List.of(v)));
+    query.before().ifPresent(v -> params.put("before", List.of(v)));
+    query.zoneName().ifPresent(v -> params.put("zone.name", List.of(v)));
+    query.direction().ifPresent(v -> params.put("direction", List.of(v.wireValue())));
+    query.hideUserLogs().ifPresent(v -> params.put("hide_user_logs", List.of(v.toString())));
+    try {
+      return store.select(LogQuery.parse(params));
+    } catch (ApiError e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds one record, served from the next request on.
+   *
+   * @param json one JSON object with a {@code when} RFC 3339 date-time, served exactly as given
+   * @return the record as held
+   * @throws IllegalArgumentException when the record is not valid
+   * @throws IllegalStateException when the emulator already holds 1,000,000 records
+   */
+  public EmulatedLog append(String json) {
+    EmulatedLog log = Dataset.parse(0, json);
+    if (!store.add(log)) {
+      throw new IllegalStateException(
+          "the emulator holds " + LogStore.MAX_RECORDS + " records already");
+    }
+    return log;
+  }
+
+  /**
+   * Adds {@code count} new synthetic records that happen now (the emulator's clock, to the second),
+   * as live appends do.
+   *
+   * @return the records added, oldest first; fewer than asked once 1,000,000 are held
+   */
+  public List<EmulatedLog> appendSynthetic(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative but was " + count);
+    }
+    List<EmulatedLog> added = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      EmulatedLog log = nextSynthetic();
+      if (!store.add(log)) {
+        break;
+      }
+      added.add(log);
+    }
+    return Collections.unmodifiableList(added);
+  }
+
+  private EmulatedLog nextSynthetic() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    synchronized (appendGenerator) {
+      return EmulatedLog.parse(appendGenerator.next(now));
+    }
+  }
+
+  /**
+   * The most recent requests received (up to 10,000), oldest first, with {@code Authorization},
+   * {@code X-Auth-Key}, {@code X-Auth-Email} and {@code Cookie} values redacted.
+   */
+  public List<ReceivedRequest> requests() {
+    return requestLog.requests();
+  }
+
+  /**
+   * How many requests were answered with each HTTP status; key 0 counts connections dropped
+   * unanswered.
+   */
+  public Map<Integer, Integer> statusCounts() {
+    return requestLog.statusCounts();
+  }
+
+  /** How many requests were received in all. */
+  public int requestCount() {
+    return requestLog.total();
+  }
+
+  /** Stops live appends and the server; open connections are closed. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (appender != null) {
+      appender.shutdownNow();
+    }
+    server.close();
+  }
+
+  /**
+   * Such as {@code AuditLogEmulator{http://127.0.0.1:41234/client/v4, 250 records}}; no
+   * credentials.
+   */
+  @Override
+  public String toString() {
+    return "AuditLogEmulator{" + baseUrl + ", " + store.size() + " records}";
+  }
+
+  private ScheduledExecutorService startAppender(double perSecond) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "audit-log-emulator-appends-" + server.getPort());
+              t.setDaemon(true);
+              return t;
+            });
+    long startNanos = System.nanoTime();
+    long[] appended = {0};
+    executor.scheduleAtFixedRate(
+        () -> {
+          double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+          long due = (long) (elapsedSeconds * perSecond);
+          long missing = Math.min(due - appended[0], 10_000);
+          for (long i = 0; i < missing; i++) {
+            store.add(nextSynthetic());
+          }
+          appended[0] += Math.max(0, missing);
+        },
+        10,
+        10,
+        TimeUnit.MILLISECONDS);
+    return executor;
+  }
+
+  /**
+   * MockWebServer queues every request for {@code takeRequest()}; the emulator keeps its own
+   * bounded log.
+   */
+  private void drainServerQueue() {
+    try {
+      for (int i = 0; i < 64 && server.takeRequest(0, TimeUnit.NANOSECONDS) != null; i++) {
+        // discard
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Configures and {@linkplain #start() starts} an {@link AuditLogEmulator}. Every knob is
+   * optional.
+   */
+  public static final class Builder {
+    static final long DEFAULT_SEED = 42;
+    static final int DEFAULT_SIZE = 250;
+
+    int port;
+    @Nullable Dataset dataset;
+    @Nullable String apiToken;
+    @Nullable String email;
+    @Nullable String apiKey;
+    @Nullable String forbiddenToken;
+    boolean resultInfo = true;
+    int rateLimitQuota = 1200;
+    Duration rateLimitWindow = Duration.ofMinutes(5);
+    Duration latency = Duration.ZERO;
+    double faultRate;
+    List<FaultKind> faultKinds = List.of();
+    long faultSeed;
+    Duration slowFaultDelay = Duration.ofSeconds(2);
+    Duration faultRetryAfter = Duration.ofSeconds(1);
+    PaginationMode pagination = PaginationMode.NORMAL;
+    double liveAppendsPerSecond;
+    Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535 but was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The records to serve; by default {@code Dataset.synthetic(42, 250)}. */
+    public Builder dataset(Dataset dataset) {
+      this.dataset = Objects.requireNonNull(dataset, "dataset");
+      return this;
+    }
+
+    /**
+     * The API token to accept; by default a random one, see {@link AuditLogEmulator#apiToken()}.
+     */
+    public Builder apiToken(String apiToken) {
+      this.apiToken = requireText("apiToken", apiToken);
+      return this;
+    }
+
+    /** The email and Global API key to accept; by default random ones. */
+    public Builder emailAndApiKey(String email, String apiKey) {
+      this.email = requireText("email", email);
+      this.apiKey = requireText("apiKey", apiKey);
+      return this;
+    }
+
+    /**
+     * A token that is recognised but refused with 403, as a token without audit-log permission is.
+     */
+    public Builder forbiddenToken(String forbiddenToken) {
+      this.forbiddenToken = requireText("forbiddenToken", forbiddenToken);
+      return this;
+    }
+
+    /** Whether pages carry {@code result_info} (default true; the documented example has none). */
+    public Builder resultInfo(boolean resultInfo) {
+      this.resultInfo = resultInfo;
+      return this;
+    }
+
+    /**
+     * Allows {@code requests} per {@code window}, then answers 429; by default Cloudflare's 1200
+     * per 300 s.
+     */
+    public Builder rateLimit(int requests, Duration window) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("requests must be at least 1 but was " + requests);
+      }
+      if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("window must be at least 1 s but was " + window);
+      }
+      this.rateLimitQuota = requests;
+      this.rateLimitWindow = window;
+      return this;
+    }
+
+    /** A delay added before every response (default none). */
+    public Builder latency(Duration latency) {
+      this.latency = requireNotNegative("latency", latency);
+      return this;
+    }
+
+    /**
+     * Injects faults into a fraction of requests, chosen with a {@link java.util.Random} seeded by
+     * {@code seed} so that a run is reproducible. Off by default.
+     *
+     * @param rate the probability, 0 to 1, that a request is faulted
+     * @param kinds the faults to choose from, uniformly; must not be empty when {@code rate} is
+     *     above 0
+     */
+    public Builder faults(double rate, Set<FaultKind> kinds, long seed) {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("rate must be 0 to 1 but was " + rate);
+      }
+      if (rate > 0 && kinds.isEmpty()) {
+        throw new IllegalArgumentException("kinds must not be empty when rate is " + rate);
+      }
+      this.faultRate = rate;
+      this.faultKinds = kinds.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(kinds));
+      this.faultSeed = seed;
+      return this;
+    }
+
+    /** How long a {@link FaultKind#SLOW} response is held back (default 2 s). */
+    public Builder slowFaultDelay(Duration delay) {
+      this.slowFaultDelay = requireNotNegative("delay", delay);
+      return this;
+    }
+
+    /**
+     * The {@code retry-after} of an injected {@link FaultKind#RATE_LIMITED} (default 1 s; rounded
+     * up).
+     */
+    public Builder faultRetryAfter(Duration retryAfter) {
+      this.faultRetryAfter = requireNotNegative("retryAfter", retryAfter);
+      return this;
+    }
+
+    /** How pages are served (default {@link PaginationMode#NORMAL}). */
+    public Builder pagination(PaginationMode mode) {
+      this.pagination = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Appends new synthetic records in the background at this rate, each with {@code when} = now
+     * (the clock, to the second), until the emulator is closed or holds 1,000,000 records. Off (0)
+     * by default.
+     */
+    public Builder liveAppends(double perSecond) {
+      if (!(perSecond >= 0 && perSecond <= 100_000)) {
+        throw new IllegalArgumentException("perSecond must be 0 to 100000 but was " + perSecond);
+      }
+      this.liveAppendsPerSecond = perSecond;
+      return this;
+    }
+
+    /**
+     * The clock for rate-limit windows, appended records' {@code when} and request times (default
+     * UTC).
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Starts the emulator on 127.0.0.1.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public AuditLogEmulator start() {
+      try {
+        return new AuditLogEmulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the emulator on 127.0.0.1:" + port, e);
+      }
+    }
+
+    private static String requireText(String name, String value) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException(
+            name + " must be non-blank text without control characters");
+      }
+      return value;
+    }
+
+    private static Duration requireNotNegative(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative but was " + value);
+      }
+      return value;
+    }
+  }
+}
