@@ -22,6 +22,7 @@ public final class AuditLogPage {
   private final @Nullable Long totalCount;
   private final @Nullable Integer totalPages;
   private final ResponseInfo response;
+  private final boolean factsFromServer;
 
   AuditLogPage(
       List<AuditLog> records,
@@ -30,7 +31,8 @@ public final class AuditLogPage {
       int count,
       @Nullable Long totalCount,
       @Nullable Integer totalPages,
-      ResponseInfo response) {
+      ResponseInfo response,
+      boolean factsFromServer) {
     this.records = List.copyOf(records);
     this.page = page;
     this.perPage = perPage;
@@ -38,6 +40,18 @@ public final class AuditLogPage {
     this.totalCount = totalCount;
     this.totalPages = totalPages;
     this.response = response;
+    this.factsFromServer = factsFromServer;
+  }
+
+  /** This page with only the given records (those not yielded before, during pagination). */
+  AuditLogPage withRecords(List<AuditLog> kept) {
+    return new AuditLogPage(
+        kept, page, perPage, count, totalCount, totalPages, response, factsFromServer);
+  }
+
+  /** Whether page, per_page and count came from the server's {@code result_info}. */
+  boolean factsFromServer() {
+    return factsFromServer;
   }
 
   /** The records of this page, in the order the API sent them. */

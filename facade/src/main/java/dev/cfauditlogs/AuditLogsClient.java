@@ -51,6 +51,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#timeout(Duration)}</td><td>—</td><td>60 s per attempt</td></tr>
  *   <tr><td>{@link Builder#maxRetries(int)}</td><td>—</td><td>2</td></tr>
  *   <tr><td>{@link Builder#maxRetryWait(Duration)}</td><td>—</td><td>60 s</td></tr>
+ *   <tr><td>{@link Builder#rateLimit(int, Duration)}</td><td>—</td><td>1200 per 5 min</td></tr>
  * </table>
  */
 public final class AuditLogsClient implements AutoCloseable {
@@ -102,7 +103,10 @@ public final class AuditLogsClient implements AutoCloseable {
             b.sleeper,
             new Backoff(b.random),
             redactor,
-            RequestPacer.NONE);
+            b.rateLimitRequests == 0
+                ? RequestPacer.NONE
+                : new SlidingWindowPacer(
+                    b.rateLimitRequests, b.rateLimitWindow, b.clock, b.sleeper));
     this.async =
         Executors.newCachedThreadPool(
             r -> {
@@ -142,11 +146,34 @@ public final class AuditLogsClient implements AutoCloseable {
    */
   public AuditLogPage list(AuditLogQuery query) {
     Objects.requireNonNull(query, "query");
+    return list(query, Cancellation.NONE);
+  }
+
+  /**
+   * Every record matching the query, fetched lazily page by page as the result is iterated.
+   * Building it sends nothing; each {@code iterator()}, {@code stream()} or {@code pages()} starts
+   * a new iteration from the query's first page. See {@link AuditLogPager} for what iteration
+   * guarantees.
+   */
+  public AuditLogPager paginate(AuditLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    return new AuditLogPager(
+        this, query, AuditLogPager.DEFAULT_PREFETCH, AuditLogPager.DEFAULT_MAX_PAGES);
+  }
+
+  AuditLogPage list(AuditLogQuery query, Cancellation cancellation) {
     if (closed.get()) {
       throw new IllegalStateException("this AuditLogsClient is closed");
     }
-    RetryingCaller.Outcome outcome = caller.execute(request(query));
-    return PageFacts.toPage(query, outcome);
+    return PageFacts.toPage(query, caller.execute(request(query), cancellation));
+  }
+
+  Clock clock() {
+    return settings.clock;
+  }
+
+  ExecutorService executor() {
+    return async;
   }
 
   /**
@@ -233,6 +260,8 @@ public final class AuditLogsClient implements AutoCloseable {
     private Duration timeout = Duration.ofSeconds(60);
     private int maxRetries = 2;
     private Duration maxRetryWait = Duration.ofSeconds(60);
+    private int rateLimitRequests = 1200;
+    private Duration rateLimitWindow = Duration.ofMinutes(5);
     private @Nullable OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -317,6 +346,18 @@ public final class AuditLogsClient implements AutoCloseable {
     }
 
     /**
+     * The client-side rate limit shared by everything this client sends: at most {@code requests}
+     * in any {@code window}. Default Cloudflare's 1200 per 5 minutes; the server's {@code
+     * Ratelimit-Policy} header replaces it when sent, and its {@code Ratelimit} header slows
+     * requests down before the quota runs out. {@code requests} 0 turns client-side pacing off.
+     */
+    public Builder rateLimit(int requests, Duration window) {
+      this.rateLimitRequests = requests;
+      this.rateLimitWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /**
      * An {@link OkHttpClient} to share connection pool and dispatcher with. The client derives its
      * own settings from it and never closes it.
      */
@@ -358,6 +399,17 @@ public final class AuditLogsClient implements AutoCloseable {
         throw new InvalidRequestException(
             "maxRetryWait", "maxRetryWait must not be negative but was " + maxRetryWait);
       }
+      if (rateLimitRequests < 0
+          || rateLimitRequests > 100_000
+          || (rateLimitRequests > 0
+              && (rateLimitWindow.isNegative() || rateLimitWindow.isZero()))) {
+        throw new InvalidRequestException(
+            "rateLimit",
+            "rateLimit must be 0 (off) or 1 to 100000 requests per positive window but was "
+                + rateLimitRequests
+                + " per "
+                + rateLimitWindow);
+      }
       Credentials credentials = CredentialSources.resolve(apiToken, email, apiKey, environment);
       HttpUrl url = resolveBaseUrl();
       return new AuditLogsClient(this, url, credentials);
@@ -385,6 +437,8 @@ public final class AuditLogsClient implements AutoCloseable {
       b.timeout = timeout;
       b.maxRetries = maxRetries;
       b.maxRetryWait = maxRetryWait;
+      b.rateLimitRequests = rateLimitRequests;
+      b.rateLimitWindow = rateLimitWindow;
       b.okHttpClient = okHttpClient;
       b.clock = clock;
       b.sleeper = sleeper;

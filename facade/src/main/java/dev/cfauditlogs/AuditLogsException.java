@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link ConnectionException}</td><td>the connection failed or a body was cut off</td><td>yes</td></tr>
  *   <tr><td>{@link RequestTimeoutException}</td><td>an attempt took longer than the timeout</td><td>yes</td></tr>
  *   <tr><td>{@link UnexpectedResponseException}</td><td>HTML, invalid JSON, {@code success: false} with 200</td><td>no</td></tr>
+ *   <tr><td>{@link PaginationException}</td><td>the server paged inconsistently, or the page limit was hit</td><td>no</td></tr>
  * </table>
  */
 public abstract class AuditLogsException extends RuntimeException {

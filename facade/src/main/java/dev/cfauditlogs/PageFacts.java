@@ -23,7 +23,8 @@ final class PageFacts {
         asInt(count, body.records().size()),
         totalCount,
         totalPages == null || totalPages > Integer.MAX_VALUE ? null : totalPages.intValue(),
-        outcome.info());
+        outcome.info(),
+        page != null && perPage != null);
   }
 
   private static int asInt(Long value, int fallback) {

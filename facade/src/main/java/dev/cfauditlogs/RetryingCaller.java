@@ -61,11 +61,21 @@ final class RetryingCaller {
   record Outcome(PageDecoder.Body body, ResponseInfo info) {}
 
   Outcome execute(Request request) {
+    return execute(request, Cancellation.NONE);
+  }
+
+  /**
+   * Like {@link #execute(Request)}, stopping with a {@link
+   * java.util.concurrent.CancellationException} once {@code cancellation} is cancelled (the call in
+   * flight is cancelled too).
+   */
+  Outcome execute(Request request, Cancellation cancellation) {
     for (int attempt = 1; ; attempt++) {
       Failure failure;
       try {
-        return attempt(request, attempt);
+        return attempt(request, attempt, cancellation);
       } catch (Failure f) {
+        cancellation.throwIfCancelled();
         failure = f;
       }
       if (attempt > maxRetries) {
@@ -90,13 +100,18 @@ final class RetryingCaller {
     }
   }
 
-  private Outcome attempt(Request request, int attempt) throws Failure {
+  private Outcome attempt(Request request, int attempt, Cancellation cancellation) throws Failure {
+    cancellation.throwIfCancelled();
     pacer.beforeRequest();
+    cancellation.throwIfCancelled();
     long started = System.nanoTime();
     Response response;
     try {
-      response = http.newCall(request).execute();
+      Call call = http.newCall(request);
+      cancellation.register(call);
+      response = call.execute();
     } catch (IOException e) {
+      cancellation.throwIfCancelled();
       throw networkFailure(e, request, attempt, started);
     }
     try (response) {
@@ -115,12 +130,14 @@ final class RetryingCaller {
         } catch (BoundedSource.TooLargeException e) {
           throw unexpected(status, cfRay, e.getMessage(), e);
         } catch (EOFException e) {
+          cancellation.throwIfCancelled();
           if (bounded.exhausted()) {
             // The HTTP body arrived whole; the JSON in it is cut short. Not a network failure.
             throw unexpected(status, cfRay, "the JSON body ends before it is complete", e);
           }
           throw networkFailure(e, request, attempt, started);
         } catch (IOException e) {
+          cancellation.throwIfCancelled();
           throw networkFailure(e, request, attempt, started);
         }
         if (Boolean.FALSE.equals(decoded.success())) {

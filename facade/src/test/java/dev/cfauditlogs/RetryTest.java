@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -22,15 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryTest {
   @RegisterExtension final ContractServer server = new ContractServer();
 
-  private final List<Duration> waits = new ArrayList<>();
+  private final FakeTime time = new FakeTime(Instant.parse("2026-01-31T10:00:00Z"));
+  private final List<Duration> waits = time.sleeps;
 
   private AuditLogsClient client(int maxRetries) {
     return server
         .client()
         .maxRetries(maxRetries)
-        .sleeper(waits::add)
+        .sleeper(time)
         .random(() -> 0.0)
-        .clock(Clock.fixed(Instant.parse("2026-01-31T10:00:00Z"), ZoneOffset.UTC))
+        .clock(time)
         .build();
   }
 
@@ -204,7 +202,7 @@ class RetryTest {
     server.enqueue(rateLimited().addHeader("retry-after", "300").build());
     enqueueOk();
     try (AuditLogsClient client =
-        server.client().sleeper(waits::add).maxRetryWait(Duration.ofMinutes(6)).build()) {
+        server.client().sleeper(time).clock(time).maxRetryWait(Duration.ofMinutes(6)).build()) {
       client.list(AuditLogQuery.all());
     }
     assertEquals(List.of(Duration.ofSeconds(300)), waits);

@@ -1,0 +1,90 @@
+package dev.cfauditlogs;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * One iteration over every matching record, fetching pages as it goes. Close it when stopping
+ * early: requests in flight are cancelled. It closes itself at the end and on failure.
+ */
+public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
+  private final PageWalker walker;
+  private final Deque<AuditLog> buffer = new ArrayDeque<>();
+  private boolean ended;
+
+  AuditLogCursor(PageWalker walker) {
+    this.walker = walker;
+  }
+
+  /**
+   * Whether another record follows; may block while the next page is fetched.
+   *
+   * @throws AuditLogsException when fetching fails after retries, or {@link PaginationException}
+   *     when the server pages inconsistently
+   */
+  @Override
+  public boolean hasNext() {
+    while (buffer.isEmpty() && !ended) {
+      AuditLogPage page = walker.next();
+      if (page == null) {
+        ended = true;
+      } else {
+        buffer.addAll(page.records());
+      }
+    }
+    return !buffer.isEmpty();
+  }
+
+  @Override
+  public AuditLog next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return buffer.removeFirst();
+  }
+
+  /**
+   * How many records this iteration has produced so far (including those not yet taken by {@link
+   * #next()}).
+   */
+  public long fetchedRecords() {
+    return walker.yielded();
+  }
+
+  /** Stops the iteration and cancels requests in flight. Idempotent. */
+  @Override
+  public void close() {
+    ended = true;
+    buffer.clear();
+    walker.close();
+  }
+
+  /** Pages view over the same walker. */
+  static Iterator<AuditLogPage> pages(PageWalker walker) {
+    return new Iterator<>() {
+      private AuditLogPage next;
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null && !ended) {
+          next = walker.next();
+          ended = next == null;
+        }
+        return next != null;
+      }
+
+      @Override
+      public AuditLogPage next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        AuditLogPage page = next;
+        next = null;
+        return page;
+      }
+    };
+  }
+}

@@ -1,0 +1,173 @@
+package dev.cfauditlogs;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Every record matching a query, page after page, obtained from {@link
+ * AuditLogsClient#paginate(AuditLogQuery)}. Creating it sends nothing; each {@link #iterator()},
+ * {@link #stream()}, {@link #pages()} or {@link #forEachAsync(Consumer)} is a new iteration that
+ * starts at the query's first page.
+ *
+ * <h2>What an iteration guarantees</h2>
+ *
+ * <ul>
+ *   <li><b>A fixed window.</b> When the query has no {@code before}, the iteration pins one: the
+ *       moment it starts, rounded up to the next whole second (sent as a date-time). Logs written
+ *       while it runs then cannot shift the pages. The caller's {@code since} (full-date or
+ *       date-time) is sent unchanged; a {@code since} in the future is left without a pinned {@code
+ *       before}.
+ *   <li><b>Exactly once.</b> Every record that existed when the iteration started and matches the
+ *       query is yielded once. Records a shifted page boundary shows again are dropped by id (the
+ *       ids of the last {@value PageWalker#REMEMBERED_PAGES} pages are remembered, so memory stays
+ *       flat). A record written during the iteration but before the pinned instant (within the same
+ *       second) may appear, also once.
+ *   <li><b>It ends.</b> On an empty page; on a short page whose {@code result_info} confirms the
+ *       page size; after a page that only looks like the last one (short without {@code
+ *       result_info}, or at {@code total_pages}) once one more request confirms it (empty, or a
+ *       repeat). A server that repeats a page or ignores {@code page} when more records were
+ *       expected ends the iteration with a {@link PaginationException}, never with duplicates or a
+ *       loop; so does reaching {@link #withMaxPages(int) the page limit} (default {@value
+ *       #DEFAULT_MAX_PAGES}).
+ *   <li><b>Bounded memory.</b> At most the prefetched pages and one page being consumed are held.
+ * </ul>
+ *
+ * <p>Unless the query sets {@code per_page}, iteration asks for {@value AuditLogQuery#MAX_PER_PAGE}
+ * records a page, the fewest requests. All requests go through the client's rate limiter and
+ * retries.
+ */
+public final class AuditLogPager implements Iterable<AuditLog> {
+  /**
+   * Pages requested ahead by default. Two keeps one request in flight while a page is consumed,
+   * which hides most of the latency; more concurrency mainly helps on slow links, and Cloudflare's
+   * budget of 1200 requests per 5 minutes (4 per second sustained) is reached with a few requests
+   * in flight anyway.
+   */
+  public static final int DEFAULT_PREFETCH = 2;
+
+  /** The default page limit: ten million records at a thousand a page. */
+  public static final int DEFAULT_MAX_PAGES = 10_000;
+
+  private static final int MAX_PREFETCH = 16;
+
+  private final AuditLogsClient client;
+  private final AuditLogQuery query;
+  private final int prefetch;
+  private final int maxPages;
+
+  AuditLogPager(AuditLogsClient client, AuditLogQuery query, int prefetch, int maxPages) {
+    this.client = client;
+    this.query = query;
+    this.prefetch = prefetch;
+    this.maxPages = maxPages;
+  }
+
+  /**
+   * A copy that keeps up to {@code pages} requests in flight ahead of the consumer (1 = strictly
+   * sequential, at most 16). Records still come in order.
+   */
+  public AuditLogPager withPrefetch(int pages) {
+    if (pages < 1 || pages > MAX_PREFETCH) {
+      throw new InvalidRequestException(
+          "prefetch", "prefetch must be between 1 and " + MAX_PREFETCH + " but was " + pages);
+    }
+    return new AuditLogPager(client, query, pages, maxPages);
+  }
+
+  /** A copy that stops with a {@link PaginationException} after {@code pages} requests. */
+  public AuditLogPager withMaxPages(int pages) {
+    if (pages < 1) {
+      throw new InvalidRequestException("maxPages", "maxPages must be 1 or more but was " + pages);
+    }
+    return new AuditLogPager(client, query, prefetch, pages);
+  }
+
+  /** A new iteration over the records. Close it if you stop early. */
+  @Override
+  public AuditLogCursor iterator() {
+    return new AuditLogCursor(walker());
+  }
+
+  /** A new iteration as a sequential stream; closing the stream stops all work. */
+  public Stream<AuditLog> stream() {
+    AuditLogCursor cursor = iterator();
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(cursor::close);
+  }
+
+  /**
+   * A new iteration page by page. Each page holds only records not yielded before (so never empty)
+   * and its original page facts.
+   */
+  public Iterable<AuditLogPage> pages() {
+    return () -> AuditLogCursor.pages(walker());
+  }
+
+  /**
+   * Runs a new iteration on the client's threads, handing each record to {@code action} in order.
+   * The future completes with the number of records, or fails with the {@link AuditLogsException}
+   * that stopped it; cancelling it stops the iteration.
+   */
+  public CompletableFuture<Long> forEachAsync(Consumer<? super AuditLog> action) {
+    Objects.requireNonNull(action, "action");
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    client
+        .executor()
+        .execute(
+            () -> {
+              long count = 0;
+              try (AuditLogCursor cursor = iterator()) {
+                while (cursor.hasNext()) {
+                  if (result.isCancelled()) {
+                    return;
+                  }
+                  action.accept(cursor.next());
+                  count++;
+                }
+                result.complete(count);
+              } catch (CancellationException e) {
+                result.cancel(false);
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  PageWalker walker() {
+    AuditLogQuery pinned = pin(query);
+    int perPage = pinned.perPage().orElse(AuditLogQuery.MAX_PER_PAGE);
+    int firstPage = pinned.page().orElse(1);
+    AuditLogQuery sized = pinned.toBuilder().perPage(perPage).build();
+    return new PageWalker(
+        new PageSource(client, sized, firstPage, prefetch), firstPage, perPage, maxPages);
+  }
+
+  private AuditLogQuery pin(AuditLogQuery q) {
+    if (q.beforeBound() != null) {
+      return q;
+    }
+    Instant now = client.clock().instant();
+    Instant pinned = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    TimeBound since = q.sinceBound();
+    if (since != null && since.start().isAfter(pinned)) {
+      return q;
+    }
+    return q.toBuilder().before(pinned).build();
+  }
+
+  @Override
+  public String toString() {
+    return "AuditLogPager{" + query + ", prefetch=" + prefetch + ", maxPages=" + maxPages + '}';
+  }
+}

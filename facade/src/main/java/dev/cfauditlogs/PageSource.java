@@ -1,0 +1,86 @@
+package dev.cfauditlogs;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Fetches the pages of one iteration in order. With prefetch {@code n > 1}, up to {@code n}
+ * consecutive pages are requested concurrently ahead of the consumer; results are still handed out
+ * strictly in page order, at most {@code n} pages are held, and {@link #close()} cancels every
+ * request in flight.
+ */
+final class PageSource implements AutoCloseable {
+  private final AuditLogsClient client;
+  private final AuditLogQuery query;
+  private final int prefetch;
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private int nextToRequest;
+  private boolean closed;
+
+  PageSource(AuditLogsClient client, AuditLogQuery query, int firstPage, int prefetch) {
+    this.client = client;
+    this.query = query;
+    this.prefetch = prefetch;
+    this.nextToRequest = firstPage;
+  }
+
+  /** The next page in order (blocking); the page after the previous one fetched. */
+  AuditLogPage next() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (prefetch <= 1) {
+      return client.list(query.toBuilder().page(nextToRequest++).build(), Cancellation.NONE);
+    }
+    while (pending.size() < prefetch) {
+      pending.addLast(submit(nextToRequest++));
+    }
+    Pending head = pending.removeFirst();
+    try {
+      return head.future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new CancellationException("interrupted while waiting for a page");
+    } catch (ExecutionException e) {
+      close();
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private Pending submit(int page) {
+    AuditLogQuery pageQuery = query.toBuilder().page(page).build();
+    Cancellation cancellation = new Cancellation();
+    Future<AuditLogPage> future =
+        client.executor().submit(() -> client.list(pageQuery, cancellation));
+    return new Pending(future, cancellation);
+  }
+
+  /** Cancels every request in flight; pages not yet handed out are dropped. */
+  @Override
+  public void close() {
+    closed = true;
+    for (Pending p : pending) {
+      p.cancellation.cancel();
+      p.future.cancel(true);
+    }
+    pending.clear();
+  }
+
+  /** How many requests are in flight or done but not handed out. */
+  int buffered() {
+    return pending.size();
+  }
+
+  private record Pending(Future<AuditLogPage> future, Cancellation cancellation) {}
+}

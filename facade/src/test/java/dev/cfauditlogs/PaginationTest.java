@@ -1,0 +1,342 @@
+package dev.cfauditlogs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Auto-pagination ends, always, and yields every record exactly once. */
+class PaginationTest {
+  private final MockWebServer web = new MockWebServer();
+  private final PagingServer server = new PagingServer();
+  private final List<Duration> waits = new ArrayList<>();
+  private AuditLogsClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    web.setDispatcher(server);
+    web.start(InetAddress.getByName("127.0.0.1"), 0);
+    client =
+        AuditLogsClient.builder()
+            .baseUrl(web.url("/client/v4").toString())
+            .apiToken(ContractServer.TOKEN)
+            .sleeper(waits::add)
+            .build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    web.close();
+  }
+
+  private static List<String> ids(Iterable<AuditLog> logs) {
+    List<String> ids = new ArrayList<>();
+    for (AuditLog log : logs) {
+      ids.add(log.id().orElseThrow());
+    }
+    return ids;
+  }
+
+  private static List<String> ids(Stream<AuditLog> logs) {
+    try (logs) {
+      return logs.map(l -> l.id().orElseThrow()).toList();
+    }
+  }
+
+  private Instant pinnedBefore() {
+    return Rfc3339.parseDateTime(server.requests.get(0).queryParameter("before")).toInstant();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4})
+  void yieldsEveryRecordOnceInOrderAcrossPages(int prefetch) {
+    server.withRecords(25);
+    List<String> got =
+        ids(
+            client
+                .paginate(AuditLogQuery.builder().perPage(10).build())
+                .withPrefetch(prefetch)
+                .stream());
+    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+    assertEquals(25, got.size());
+  }
+
+  @Test
+  void aShortPageConfirmedByResultInfoEndsWithoutAnotherRequest() {
+    server.withRecords(25);
+    ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(3, server.requests.size());
+  }
+
+  @Test
+  void withoutResultInfoOneMoreRequestConfirmsTheEnd() {
+    server.withRecords(25);
+    server.resultInfo = false;
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(25, got.size());
+    assertEquals(4, server.requests.size());
+  }
+
+  @Test
+  void anExactlyFullLastPageEndsOnTheEmptyPageAfterIt() {
+    server.withRecords(20);
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(20, got.size());
+    assertEquals(3, server.requests.size());
+  }
+
+  @Test
+  void iterationAsksForAThousandAPageAndPinsBefore() {
+    server.withRecords(3);
+    Instant started = Instant.now();
+    ids(client.paginate(AuditLogQuery.all()));
+    assertTrue(server.requests.stream().allMatch(u -> "1000".equals(u.queryParameter("per_page"))));
+    assertTrue(server.requests.stream().anyMatch(u -> "1".equals(u.queryParameter("page"))));
+    Instant before = pinnedBefore();
+    assertTrue(!before.isBefore(started) && before.isBefore(started.plusSeconds(3)), "" + before);
+    assertEquals(0, before.getNano(), "whole seconds on the wire");
+  }
+
+  @Test
+  void aCallersBeforeAndSinceAreKept() {
+    server.withRecords(30);
+    AuditLogQuery q =
+        AuditLogQuery.builder()
+            .since("2026-01-01T00:00:05Z")
+            .before("2026-01-02")
+            .perPage(5)
+            .build();
+    ids(client.paginate(q));
+    assertEquals("2026-01-02", server.requests.get(0).queryParameter("before"));
+    assertEquals("2026-01-01T00:00:05Z", server.requests.get(0).queryParameter("since"));
+  }
+
+  @Test
+  void aServerThatIgnoresPageEndsWithATypedErrorAndNoDuplicates() {
+    server.withRecords(25);
+    server.mode = PagingServer.Mode.IGNORES_PAGE;
+    List<String> got = new ArrayList<>();
+    PaginationException e =
+        assertThrows(
+            PaginationException.class,
+            () -> {
+              for (AuditLog log :
+                  client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)) {
+                got.add(log.id().orElseThrow());
+              }
+            });
+    assertEquals(10, got.size());
+    assertEquals(10, new HashSet<>(got).size());
+    assertEquals(2, server.requests.size());
+    assertEquals(10, e.recordsYielded());
+    assertTrue(e.getMessage().contains("ignores 'page'"), e.getMessage());
+  }
+
+  @Test
+  void aServerThatIgnoresPageButHasOnlyOnePageGivesTheExactRecords() {
+    server.withRecords(7);
+    server.mode = PagingServer.Mode.IGNORES_PAGE;
+    server.resultInfo = false;
+    assertEquals(
+        server.expectedIds(false, Instant.MAX),
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build())));
+  }
+
+  @Test
+  void aServerThatRepeatsTheLastPagePastTheEndGivesTheExactRecords() {
+    server.withRecords(20);
+    server.mode = PagingServer.Mode.REPEATS_LAST_PAGE;
+    server.resultInfo = false;
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+    assertEquals(3, server.requests.size());
+  }
+
+  @Test
+  void totalPagesThatLiesHighEndsOnTheFirstEmptyPage() {
+    server.withRecords(20);
+    server.totalPagesLie = real -> 1000;
+    assertEquals(
+        20,
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)).size());
+    assertEquals(3, server.requests.size());
+  }
+
+  @Test
+  void totalPagesThatLiesLowCannotHideRecords() {
+    server.withRecords(35);
+    server.totalPagesLie = real -> 1;
+    List<String> got = ids(client.paginate(AuditLogQuery.builder().perPage(10).build()));
+    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RESULT_NULL_PAST_END", "NO_RESULT_PAST_END"})
+  void nullOrMissingResultEndsTheIteration(String mode) {
+    server.withRecords(20);
+    server.mode = PagingServer.Mode.valueOf(mode);
+    server.resultInfo = false;
+    assertEquals(
+        20,
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)).size());
+    assertEquals(3, server.requests.size());
+  }
+
+  @Test
+  void thePageLimitStopsWithAClearError() {
+    server.withRecords(50);
+    PaginationException e =
+        assertThrows(
+            PaginationException.class,
+            () ->
+                ids(
+                    client
+                        .paginate(AuditLogQuery.builder().perPage(5).build())
+                        .withMaxPages(3)
+                        .withPrefetch(1)));
+    assertEquals(3, e.pagesFetched());
+    assertEquals(15, e.recordsYielded());
+    assertTrue(e.getMessage().contains("maximum"), e.getMessage());
+    assertEquals(3, server.requests.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desc", "asc"})
+  void logsWrittenDuringTheIterationNeitherShiftNorDuplicate(String direction) {
+    server.withRecords(95);
+    server.appendPerRequest = 7;
+    List<String> got =
+        ids(
+            client
+                .paginate(
+                    AuditLogQuery.builder()
+                        .perPage(10)
+                        .direction(Direction.parse(direction))
+                        .build())
+                .withPrefetch(1));
+    List<String> original =
+        server.expectedIds(direction.equals("asc"), PagingServer.START.plusSeconds(3600));
+    assertEquals(95, original.size());
+    assertEquals(new HashSet<>(got).size(), got.size(), "no duplicates");
+    assertTrue(got.containsAll(original), "every record that existed is yielded");
+    assertEquals(
+        original,
+        got.subList(0, 95).equals(original)
+            ? original
+            : got.stream().filter(original::contains).toList());
+    assertTrue(server.records.size() > 95 + 50, "logs were written during the iteration");
+  }
+
+  @Test
+  void a429MidIterationWaitsAsToldAndContinuesFromTheSamePage() {
+    server.withRecords(30);
+    server.rateLimitedRequests = List.of(2);
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+    assertEquals("2", server.requests.get(1).queryParameter("page"));
+    assertEquals("2", server.requests.get(2).queryParameter("page"));
+    assertTrue(waits.contains(Duration.ofSeconds(2)), "waited as told: " + waits);
+  }
+
+  @Test
+  void prefetchedPagesAreYieldedInOrderEvenWhenTheyArriveOutOfOrder() {
+    server.withRecords(40);
+    server.delayForPage = page -> page == 1 ? 300L : 0L;
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(4).stream());
+    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+  }
+
+  @Test
+  void closingAStreamEarlyStopsAllWork() throws Exception {
+    server.withRecords(1000);
+    server.delayForPage = page -> page > 1 ? 200L : 0L;
+    try (Stream<AuditLog> s =
+        client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(4).stream()) {
+      assertEquals(5, s.limit(5).count());
+    }
+    Thread.sleep(500);
+    int after = server.requests.size();
+    Thread.sleep(500);
+    assertEquals(after, server.requests.size(), "no requests after close");
+    assertTrue(after <= 5, "at most the first page and the prefetched ones: " + after);
+  }
+
+  @Test
+  void eachIteratorStartsOverAndCreatingOneSendsNothing() {
+    server.withRecords(15);
+    AuditLogPager pager = client.paginate(AuditLogQuery.builder().perPage(10).build());
+    assertEquals(0, server.requests.size());
+    assertEquals(ids(pager), ids(pager));
+  }
+
+  @Test
+  void pagesViewYieldsPagesWithTheirFacts() {
+    server.withRecords(25);
+    List<AuditLogPage> pages = new ArrayList<>();
+    client.paginate(AuditLogQuery.builder().perPage(10).build()).pages().forEach(pages::add);
+    assertEquals(List.of(10, 10, 5), pages.stream().map(p -> p.records().size()).toList());
+    assertEquals(List.of(1, 2, 3), pages.stream().map(AuditLogPage::page).toList());
+    assertEquals(25, pages.get(0).totalCount().getAsLong());
+  }
+
+  @Test
+  void forEachAsyncCountsAndFailsTyped() throws Exception {
+    server.withRecords(25);
+    List<String> got = new ArrayList<>();
+    long count =
+        client
+            .paginate(AuditLogQuery.builder().perPage(10).build())
+            .forEachAsync(l -> got.add(l.id().orElseThrow()))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(25, count);
+    assertEquals(25, got.size());
+
+    server.mode = PagingServer.Mode.IGNORES_PAGE;
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .paginate(AuditLogQuery.builder().perPage(10).build())
+                    .forEachAsync(l -> {})
+                    .get(10, TimeUnit.SECONDS));
+    assertInstanceOf(PaginationException.class, e.getCause());
+  }
+
+  @Test
+  void badPagerSettingsAreRefused() {
+    AuditLogPager pager = client.paginate(AuditLogQuery.all());
+    assertEquals(
+        "prefetch",
+        assertThrows(InvalidRequestException.class, () -> pager.withPrefetch(0)).parameter());
+    assertEquals(
+        "prefetch",
+        assertThrows(InvalidRequestException.class, () -> pager.withPrefetch(17)).parameter());
+    assertEquals(
+        "maxPages",
+        assertThrows(InvalidRequestException.class, () -> pager.withMaxPages(0)).parameter());
+  }
+}

@@ -1,0 +1,168 @@
+package dev.cfauditlogs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * A small paging server for pagination tests: serves records by {@code page}/{@code
+ * per_page}/{@code direction}, honours {@code before}/{@code since}, and can misbehave the ways
+ * real servers do.
+ */
+final class PagingServer extends Dispatcher {
+  enum Mode {
+    NORMAL,
+    IGNORES_PAGE,
+    REPEATS_LAST_PAGE,
+    RESULT_NULL_PAST_END,
+    NO_RESULT_PAST_END
+  }
+
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  final List<Rec> records = new CopyOnWriteArrayList<>();
+  final List<HttpUrl> requests = new CopyOnWriteArrayList<>();
+  Mode mode = Mode.NORMAL;
+  boolean resultInfo = true;
+
+  /** When set, total_pages is this function of the true total_pages. */
+  IntFunction<Integer> totalPagesLie;
+
+  /** Records appended after each request is answered (live writes). */
+  int appendPerRequest;
+
+  /** Answer these request numbers (1-based) with a 429 and retry-after 2. */
+  List<Integer> rateLimitedRequests = List.of();
+
+  /** Delay, in ms, for a given page number. */
+  IntFunction<Long> delayForPage = p -> 0L;
+
+  private final AtomicInteger served = new AtomicInteger();
+  private final AtomicInteger nextId = new AtomicInteger();
+
+  record Rec(String id, Instant when) {
+    String json() {
+      return "{\"id\":\""
+          + id
+          + "\",\"action\":{\"result\":true,\"type\":\"login\"},\"when\":\""
+          + when
+          + "\"}";
+    }
+  }
+
+  PagingServer withRecords(int n) {
+    for (int i = 0; i < n; i++) {
+      // two records share each second, to exercise ordering by when then id
+      add(START.plusSeconds(i / 2));
+    }
+    return this;
+  }
+
+  synchronized Rec add(Instant when) {
+    Rec r = new Rec(String.format("rec-%06d", nextId.incrementAndGet()), when);
+    records.add(r);
+    return r;
+  }
+
+  /** What a correct iteration of everything before {@code before} yields, in order. */
+  List<String> expectedIds(boolean asc, Instant before) {
+    return sorted(asc).stream().filter(r -> r.when.isBefore(before)).map(Rec::id).toList();
+  }
+
+  private List<Rec> sorted(boolean asc) {
+    Comparator<Rec> order = Comparator.comparing(Rec::when).thenComparing(Rec::id);
+    List<Rec> copy = new ArrayList<>(records);
+    copy.sort(asc ? order : order.reversed());
+    return copy;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    HttpUrl url = request.getUrl();
+    requests.add(url);
+    int n = served.incrementAndGet();
+    if (rateLimitedRequests.contains(n)) {
+      return new MockResponse.Builder()
+          .code(429)
+          .addHeader("retry-after", "2")
+          .addHeader("Content-Type", "application/json")
+          .body(Fixtures.read("error-429.json"))
+          .build();
+    }
+    int perPage =
+        url.queryParameter("per_page") == null
+            ? 100
+            : Integer.parseInt(url.queryParameter("per_page"));
+    int page =
+        url.queryParameter("page") == null ? 1 : Integer.parseInt(url.queryParameter("page"));
+    boolean asc = "asc".equals(url.queryParameter("direction"));
+    Instant before = bound(url.queryParameter("before"), Instant.MAX);
+    Instant since = bound(url.queryParameter("since"), Instant.MIN);
+    List<Rec> matching =
+        sorted(asc).stream()
+            .filter(r -> r.when.isBefore(before) && !r.when.isBefore(since))
+            .toList();
+    int totalPages = Math.max(1, (matching.size() + perPage - 1) / perPage);
+    int effectivePage = mode == Mode.IGNORES_PAGE ? 1 : page;
+    if (mode == Mode.REPEATS_LAST_PAGE && page > totalPages) {
+      effectivePage = totalPages;
+    }
+    int from = Math.min(matching.size(), (effectivePage - 1) * perPage);
+    int to = Math.min(matching.size(), from + perPage);
+    List<Rec> slice = matching.subList(from, to);
+    StringBuilder body = new StringBuilder("{\"success\":true,\"errors\":[],\"messages\":[]");
+    boolean pastEnd = slice.isEmpty();
+    if (pastEnd && mode == Mode.RESULT_NULL_PAST_END) {
+      body.append(",\"result\":null");
+    } else if (!(pastEnd && mode == Mode.NO_RESULT_PAST_END)) {
+      body.append(",\"result\":[");
+      for (int i = 0; i < slice.size(); i++) {
+        body.append(i == 0 ? "" : ",").append(slice.get(i).json());
+      }
+      body.append(']');
+    }
+    if (resultInfo) {
+      int claimed = totalPagesLie == null ? totalPages : totalPagesLie.apply(totalPages);
+      body.append(",\"result_info\":{\"page\":")
+          .append(page)
+          .append(",\"per_page\":")
+          .append(perPage)
+          .append(",\"count\":")
+          .append(slice.size())
+          .append(",\"total_count\":")
+          .append(matching.size())
+          .append(",\"total_pages\":")
+          .append(claimed)
+          .append('}');
+    }
+    body.append('}');
+    for (int i = 0; i < appendPerRequest; i++) {
+      add(Instant.now());
+    }
+    long delay = delayForPage.apply(page);
+    if (delay > 0) {
+      Thread.sleep(delay);
+    }
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body.toString())
+        .build();
+  }
+
+  private static Instant bound(String text, Instant fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    return text.length() == 10
+        ? Instant.parse(text + "T00:00:00Z")
+        : Rfc3339.parseDateTime(text).toInstant();
+  }
+}
