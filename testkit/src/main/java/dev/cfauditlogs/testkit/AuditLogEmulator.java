@@ -70,6 +70,7 @@ public final class AuditLogEmulator implements AutoCloseable {
     this.appendGenerator = new SyntheticGenerator(dataset.seed(), 1, dataset.size());
     this.server = new MockWebServer();
     server.setBodyLimit(64 * 1024);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(
         new EmulatorDispatcher(
             b,

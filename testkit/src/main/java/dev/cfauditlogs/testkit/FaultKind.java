@@ -9,7 +9,7 @@ public enum FaultKind {
   /**
    * HTTP 429 with {@code retry-after} (see {@link
    * AuditLogEmulator.Builder#faultRetryAfter(java.time.Duration)}) and a Cloudflare error body with
-   * code 971, as if the rate limit had been hit.
+   * code 1015, as if the rate limit had been hit.
    */
   RATE_LIMITED,
 

@@ -40,7 +40,7 @@ class RateLimitTest {
       assertEquals("60", limited.headers.get("retry-after"));
       assertEquals("\"default\";r=0;t=60", limited.headers.get("Ratelimit"));
       assertEquals("\"default\";q=3;w=60", limited.headers.get("Ratelimit-Policy"));
-      assertEquals(971, limited.errorCode());
+      assertEquals(1015, limited.errorCode());
 
       clock.advance(Duration.ofSeconds(45));
       Http.Reply still = Http.get(emulator, "");

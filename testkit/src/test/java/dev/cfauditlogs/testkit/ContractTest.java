@@ -1,0 +1,233 @@
+package dev.cfauditlogs.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of response the emulator sends on purpose validates against {@code
+ * ../openapi/user-audit-logs.yaml}. The deliberately broken fault bodies (HTML 502, truncated body,
+ * dropped connection) and the CSV export, which the slice does not describe, are left out; 404 and
+ * 405 are left out because the slice has no operation for them.
+ */
+class ContractTest {
+  private static OpenApiInteractionValidator validator;
+  private static AuditLogEmulator emulator;
+  private static AuditLogEmulator bare;
+  private static AuditLogEmulator limited;
+  private static AuditLogEmulator faulty;
+
+  @BeforeAll
+  static void start() throws Exception {
+    validator =
+        OpenApiInteractionValidator.createFor(testCopyOfTheSlice())
+            // OpenAPI allows members a schema does not list unless it says additionalProperties:
+            // false, and
+            // Cloudflare does send such members; the validator reports them by default.
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel(
+                        "validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+    emulator =
+        AuditLogEmulator.builder()
+            .dataset(Dataset.synthetic(42, 250))
+            .forbiddenToken("forbidden")
+            .start();
+    bare = AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 250)).resultInfo(false).start();
+    limited = AuditLogEmulator.builder().rateLimit(1, Duration.ofMinutes(5)).start();
+    faulty =
+        AuditLogEmulator.builder()
+            .faults(1.0, Set.of(FaultKind.SERVER_ERROR, FaultKind.RATE_LIMITED, FaultKind.SLOW), 3)
+            .slowFaultDelay(Duration.ofMillis(10))
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AuditLogEmulator e : List.of(emulator, bare, limited, faulty)) {
+      e.close();
+    }
+  }
+
+  /**
+   * The slice as checked in, parsed, with two changes made to this in-memory copy only (the slice
+   * itself stays faithful to Cloudflare's document):
+   *
+   * <ul>
+   *   <li>{@code since}/{@code before} are a {@code oneOf} of two string formats; the validator
+   *       tries to parse oneOf query values as JSON and so rejects a valid {@code
+   *       since=2024-05-01}. They become plain strings.
+   *   <li>The 200 schema {@code aaa_audit_logs_response_collection} is a {@code oneOf} of a page
+   *       and the common envelope ({@code success}, {@code errors}, {@code messages} required,
+   *       anything else allowed). The envelope matches every page, valid or not, so as written the
+   *       oneOf rejects every valid page ("matches both") and accepts only pages that are invalid
+   *       as pages. The copy requires both instead ({@code allOf}), which is what a Cloudflare page
+   *       is: the common envelope plus {@code result} and {@code result_info}.
+   *   <li>The slice defines no 5XX response; Cloudflare sends the same failure envelope on 5XX, so
+   *       the copy adds a {@code 5XX} response with the {@code 4XX} schema.
+   * </ul>
+   */
+  static OpenAPI testCopyOfTheSlice() throws Exception {
+    String yaml = Files.readString(Path.of("..", "openapi", "user-audit-logs.yaml"));
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(yaml, null, options);
+    assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages());
+    OpenAPI api = parsed.getOpenAPI();
+    var operation = api.getPaths().get("/user/audit_logs").getGet();
+    for (Parameter p : operation.getParameters()) {
+      if (p.getName().equals("since") || p.getName().equals("before")) {
+        p.setSchema(new StringSchema());
+      }
+    }
+    ComposedSchema collection =
+        (ComposedSchema) api.getComponents().getSchemas().get("aaa_audit_logs_response_collection");
+    collection.setAllOf(collection.getOneOf());
+    collection.setOneOf(null);
+    ApiResponse failure = operation.getResponses().get("4XX");
+    operation.getResponses().addApiResponse("5XX", failure);
+    return api;
+  }
+
+  static Stream<Arguments> responses() {
+    return Stream.of(
+        Arguments.of("every synthetic record", "main", "per_page=1000", 200),
+        Arguments.of("default page", "main", "", 200),
+        Arguments.of("without result_info", "bare", "per_page=1000", 200),
+        Arguments.of("page past the end", "main", "page=99", 200),
+        Arguments.of("empty result", "main", "id=nothing", 200),
+        Arguments.of(
+            "id", "main", "id=" + Dataset.synthetic(42, 250).logs().get(3).id().orElseThrow(), 200),
+        Arguments.of("action.type", "main", "action.type=login", 200),
+        Arguments.of("actor.ip CIDR v4", "main", "actor.ip=198.51.100.0/24", 200),
+        Arguments.of("actor.ip CIDR v6", "main", "actor.ip=2001:db8::/32", 200),
+        Arguments.of("actor.email", "main", "actor.email=michelle@example.com", 200),
+        Arguments.of("zone.name", "main", "zone.name=example.com", 200),
+        Arguments.of("since full-date", "main", "since=2025-12-10", 200),
+        Arguments.of("before date-time", "main", "before=2025-12-20T10:00:00Z", 200),
+        Arguments.of("hide_user_logs", "main", "hide_user_logs=true", 200),
+        Arguments.of("direction asc", "main", "direction=asc&per_page=50&page=2", 200),
+        Arguments.of("bad per_page", "main", "per_page=0", 400),
+        Arguments.of("bad direction", "main", "direction=up", 400),
+        Arguments.of("bad since", "main", "since=yesterday", 400),
+        Arguments.of("bad email", "main", "actor.email=nope", 400),
+        Arguments.of("bad actor.ip", "main", "actor.ip=1.2.3", 400),
+        Arguments.of("no credentials", "noauth", "", 401),
+        Arguments.of("wrong token", "wrongtoken", "", 401),
+        Arguments.of("forbidden token", "forbidden", "", 403),
+        Arguments.of("rate limited", "limited", "", 429),
+        Arguments.of("injected faults (500, 429, slow 200)", "faulty", "", 0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("responses")
+  void responseMatchesTheSlice(String name, String target, String query, int expectedStatus) {
+    int rounds = target.equals("faulty") ? 12 : target.equals("limited") ? 2 : 1;
+    for (int i = 0; i < rounds; i++) {
+      Http.Reply reply = send(target, query);
+      if (expectedStatus != 0 && i == rounds - 1) {
+        assertEquals(expectedStatus, reply.status, reply.body);
+      }
+      ValidationReport report =
+          validator.validateResponse(
+              "/user/audit_logs",
+              Request.Method.GET,
+              SimpleResponse.Builder.status(reply.status)
+                  .withContentType(reply.headers.get("Content-Type"))
+                  .withBody(reply.body)
+                  .build());
+      assertFalse(report.hasErrors(), name + " (" + reply.status + "): " + report.getMessages());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenResponses")
+  void theValidatorIsNotBlind(String name, int status, String contentType, String body) {
+    ValidationReport report =
+        validator.validateResponse(
+            "/user/audit_logs",
+            Request.Method.GET,
+            SimpleResponse.Builder.status(status)
+                .withContentType(contentType)
+                .withBody(body)
+                .build());
+    assertTrue(report.hasErrors(), name);
+  }
+
+  static Stream<Arguments> brokenResponses() {
+    return Stream.of(
+        Arguments.of(
+            "a record whose when is not a date-time",
+            200,
+            "application/json",
+            "{\"errors\":[],\"messages\":[],\"result\":[{\"when\":\"yesterday\"}],\"success\":true}"),
+        Arguments.of(
+            "result_info.page as text",
+            200,
+            "application/json",
+            "{\"errors\":[],\"messages\":[],\"result\":[],\"result_info\":{\"page\":\"1\"},"
+                + "\"success\":true}"),
+        Arguments.of(
+            "an error code below 1000 (Cloudflare's 971)",
+            429,
+            "application/json",
+            "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"m\"}],\"messages\":[],"
+                + "\"result\":null}"),
+        Arguments.of(
+            "a failure without result",
+            401,
+            "application/json",
+            "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"m\"}],\"messages\":[]}"),
+        Arguments.of("the 502 HTML page", 502, "text/html", Bodies.BAD_GATEWAY_HTML));
+  }
+
+  private static Http.Reply send(String target, String query) {
+    switch (target) {
+      case "bare":
+        return Http.get(bare, query);
+      case "limited":
+        return Http.get(limited, query);
+      case "faulty":
+        return Http.get(faulty, query);
+      case "noauth":
+        return Http.get(emulator.baseUrl() + "/user/audit_logs", okhttp3.Headers.of());
+      case "wrongtoken":
+        return Http.get(
+            emulator.baseUrl() + "/user/audit_logs",
+            okhttp3.Headers.of("Authorization", "Bearer nope"));
+      case "forbidden":
+        return Http.get(
+            emulator.baseUrl() + "/user/audit_logs",
+            okhttp3.Headers.of("Authorization", "Bearer forbidden"));
+      default:
+        return Http.get(emulator, query);
+    }
+  }
+}
