@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 
 /**
  * One iteration over every matching record, fetching pages as it goes. Close it when stopping
@@ -51,6 +52,14 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
    */
   public long fetchedRecords() {
     return walker.yielded();
+  }
+
+  /**
+   * The number of matching records the server reported ({@code result_info.total_count} of the
+   * latest page), when it sent one; for progress displays.
+   */
+  public OptionalLong totalCount() {
+    return walker.totalCount();
   }
 
   /** Stops the iteration and cancels requests in flight. Idempotent. */

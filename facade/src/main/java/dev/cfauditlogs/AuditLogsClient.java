@@ -303,7 +303,11 @@ public final class AuditLogsClient implements AutoCloseable {
       return environment(System.getenv());
     }
 
-    Builder environment(Map<String, String> environment) {
+    /**
+     * Like {@link #fromEnv()}, reading the given variables instead of the process environment (for
+     * example a configuration source of the application's own).
+     */
+    public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
     }

@@ -1,6 +1,7 @@
 package dev.cfauditlogs;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ final class PageWalker implements AutoCloseable {
   private final int firstPage;
   private int pageNumber;
   private boolean lastWasNew;
+  private OptionalLong totalCount = OptionalLong.empty();
   private int fetched;
   private long yielded;
   private boolean confirmingEnd;
@@ -62,6 +64,9 @@ final class PageWalker implements AutoCloseable {
     fetched++;
     int number = pageNumber++;
     List<AuditLog> records = page.records();
+    if (page.totalCount().isPresent()) {
+      totalCount = page.totalCount();
+    }
     if (records.isEmpty()) {
       finish();
       return null;
@@ -98,6 +103,11 @@ final class PageWalker implements AutoCloseable {
     confirmingEnd = shortPage || atTotal;
     yielded += fresh.size();
     return page.withRecords(fresh);
+  }
+
+  /** The total the server reported on the latest page that had one. */
+  OptionalLong totalCount() {
+    return totalCount;
   }
 
   long yielded() {

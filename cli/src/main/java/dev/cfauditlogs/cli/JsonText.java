@@ -1,0 +1,31 @@
+package dev.cfauditlogs.cli;
+
+/**
+ * Removes the whitespace between JSON tokens, leaving every name, value and number literal exactly
+ * as sent.
+ */
+final class JsonText {
+  private JsonText() {}
+
+  static String compact(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\' && i + 1 < json.length()) {
+          out.append(json.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+        out.append(c);
+      } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        out.append(c);
+      }
+    }
+    return out.length() == json.length() ? json : out.toString();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.cfauditlogs.cli;
+
+import dev.cfauditlogs.AuditLog;
+import dev.cfauditlogs.AuditLogPage;
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogsClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code list}: one page. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Print one page of audit logs (newest first unless --direction asc).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  cf-audit-logs list",
+      "  cf-audit-logs list --since 2026-01-01 --action-type login --format json",
+      "  cf-audit-logs list --page 2 --per-page 50 --format csv > page2.csv"
+    })
+final class ListCommand implements Callable<Integer> {
+  private static final Set<String> FORMATS = Set.of("table", "json", "jsonl", "csv");
+
+  @CommandLine.ParentCommand RootCommand root;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin FilterOptions filters;
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--page", paramLabel = "N", description = "Which page, from 1 (default 1).")
+  @Nullable Integer page;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json, jsonl or csv (default ${DEFAULT-VALUE}).")
+  String format = "table";
+
+  @Override
+  public Integer call() throws IOException {
+    if (!FORMATS.contains(format)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format must be table, json, jsonl or csv but was '" + format + "'");
+    }
+    AuditLogQuery.Builder q = filters.query();
+    if (page != null) {
+      q.page(page);
+    }
+    AuditLogQuery query = q.build();
+    PrintWriter out = spec.commandLine().getOut();
+    AuditLogPage result;
+    try (AuditLogsClient client = connection.client(root.env())) {
+      result = client.list(query);
+    }
+    RecordWriter writer = RecordWriter.of(format, out, Terminal.width(root.env()));
+    writer.begin();
+    for (AuditLog log : result.records()) {
+      writer.write(log);
+    }
+    writer.end();
+    out.flush();
+    if (out.checkError()) {
+      throw new Failures.CliException(ExitCode.FAILURE, "could not write to standard output");
+    }
+    if (Terminal.interactive()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "page "
+                  + result.page()
+                  + (result.totalPages().isPresent() ? " of " + result.totalPages().getAsInt() : "")
+                  + ", "
+                  + result.records().size()
+                  + " records"
+                  + (result.totalCount().isPresent()
+                      ? " (" + result.totalCount().getAsLong() + " in all)"
+                      : ""));
+    }
+    return ExitCode.OK;
+  }
+}

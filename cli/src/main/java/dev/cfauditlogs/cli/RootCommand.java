@@ -1,0 +1,51 @@
+package dev.cfauditlogs.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code cf-audit-logs}: the subcommands and the standard help and version options. */
+@Command(
+    name = "cf-audit-logs",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Pull Cloudflare user audit logs (GET /user/audit_logs) into files, SIEMs and spreadsheets.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      ListCommand.class,
+      ExportCommand.class,
+      FollowCommand.class,
+      EmulatorCommand.class,
+      DemoCommand.class
+    },
+    footer = {
+      "",
+      "Credentials: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY.",
+      "API: --base-url, else CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4",
+      "",
+      "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);",
+      "3 authentication or permission; 4 rate-limited beyond retries;",
+      "5 any other API or network failure.",
+      "",
+      "Try it without an account:  cf-audit-logs demo"
+    })
+final class RootCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> env;
+
+  RootCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a command: list, export, follow, emulator or demo.");
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+}

@@ -1,0 +1,331 @@
+package dev.cfauditlogs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonReader;
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.Direction;
+import dev.cfauditlogs.testkit.AuditLogEmulator;
+import dev.cfauditlogs.testkit.Dataset;
+import dev.cfauditlogs.testkit.EmulatedLog;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command and format of the real jar against the emulator, compared with the emulator's
+ * ground truth.
+ */
+class CommandsIT {
+  static AuditLogEmulator emulator;
+  static Map<String, String> env;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    emulator = AuditLogEmulator.builder().dataset(Dataset.synthetic(7, 320)).start();
+    env =
+        Map.of(
+            "CLOUDFLARE_BASE_URL", emulator.baseUrl(), "CLOUDFLARE_API_TOKEN", emulator.apiToken());
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  private static List<String> expectedJsonl(AuditLogQuery query) {
+    List<String> lines = new ArrayList<>();
+    for (EmulatedLog log : emulator.records(query)) {
+      lines.add(JsonText.compact(log.json()));
+    }
+    return lines;
+  }
+
+  private static List<String> ids(List<String> jsonLines) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (String line : jsonLines) {
+      JsonReader r = JsonReader.of(new Buffer().writeUtf8(line));
+      r.beginObject();
+      while (r.hasNext()) {
+        if (r.nextName().equals("id")) {
+          ids.add(r.nextString());
+        } else {
+          r.skipValue();
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static List<CSVRecord> csv(String text) throws IOException {
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
+      return parser.getRecords();
+    }
+  }
+
+  @Test
+  void demoExportsSampleDataWithNoAccount() throws IOException {
+    JarRunner.Result r = JarRunner.run(Map.of(), "demo");
+    assertEquals(0, r.exitCode(), r.all());
+    assertEquals(25, r.lines().size(), r.stdout());
+    assertEquals(25, ids(r.lines()).size());
+    assertTrue(r.stderr().contains("no Cloudflare account"), r.stderr());
+  }
+
+  @Test
+  void demoSurvivesFaults() {
+    JarRunner.Result r = JarRunner.run(Map.of(), "demo", "--records", "60", "--fault-rate", "0.3");
+    assertEquals(0, r.exitCode(), r.all());
+    assertEquals(60, r.lines().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"list", "export", "follow", "emulator", "demo"})
+  void everyCommandHasHelpWithExamples(String command) {
+    JarRunner.Result r = JarRunner.run(Map.of(), command, "--help");
+    assertEquals(0, r.exitCode(), r.all());
+    assertTrue(r.stdout().contains("Examples:"), r.stdout());
+    assertTrue(r.stdout().contains("cf-audit-logs " + command), r.stdout());
+  }
+
+  @Test
+  void versionIsPrinted() {
+    JarRunner.Result r = JarRunner.run(Map.of(), "--version");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.stdout().startsWith("cf-audit-logs 0."), r.stdout());
+  }
+
+  @Test
+  void listPrintsOnePageAsATableByDefault() {
+    JarRunner.Result r = JarRunner.run(Map.of(), "list");
+    assertEquals(2, r.exitCode(), "no credentials in this environment: " + r.all());
+    assertTrue(r.stderr().contains("CLOUDFLARE_API_TOKEN"), r.stderr());
+    JarRunner.Result ok = JarRunner.run(env, "list", "--per-page", "5");
+    assertEquals(0, ok.exitCode(), ok.all());
+    assertEquals(6, ok.lines().size(), ok.stdout());
+    assertTrue(ok.lines().get(0).startsWith("WHEN"), ok.stdout());
+    assertTrue(ok.lines().stream().allMatch(l -> l.length() <= 120), ok.stdout());
+  }
+
+  @Test
+  void listPageTwoInEveryFormat() throws IOException {
+    AuditLogQuery all = AuditLogQuery.all();
+    List<String> expected = expectedJsonl(all).subList(5, 10);
+    JarRunner.Result jsonl =
+        JarRunner.run(env, "list", "--page", "2", "--per-page", "5", "--format", "jsonl");
+    assertEquals(expected, jsonl.lines(), jsonl.all());
+    JarRunner.Result json =
+        JarRunner.run(env, "list", "--page", "2", "--per-page", "5", "--format", "json");
+    assertEquals("[\n" + String.join(",\n", expected) + "\n]\n", json.stdout());
+    JarRunner.Result csv =
+        JarRunner.run(env, "list", "--page", "2", "--per-page", "5", "--format", "csv");
+    List<CSVRecord> rows = csv(csv.stdout());
+    assertEquals(FlatRecord.COLUMNS, rows.get(0).toList());
+    assertEquals(ids(expected), rows.subList(1, rows.size()).stream().map(x -> x.get(0)).toList());
+  }
+
+  @Test
+  void exportWritesEveryRecordExactlyAsSent() {
+    JarRunner.Result r = JarRunner.run(env, "export");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(expectedJsonl(AuditLogQuery.all()), r.lines());
+  }
+
+  @Test
+  void exportJsonArrayAndConcurrencyGiveTheSameRecords() throws IOException {
+    JarRunner.Result r =
+        JarRunner.run(env, "export", "--format", "json", "--concurrency", "4", "--per-page", "7");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> expected = expectedJsonl(AuditLogQuery.all());
+    assertEquals("[\n" + String.join(",\n", expected) + "\n]\n", r.stdout());
+  }
+
+  @Test
+  void exportCsvParsesBackAndIsSpreadsheetSafe() throws IOException {
+    Path file = dir.resolve("audit.csv");
+    JarRunner.Result r =
+        JarRunner.run(env, "export", "--format", "csv", "--output", file.toString(), "--progress");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals("", r.stdout());
+    assertTrue(r.stderr().contains("320 records"), r.stderr());
+    assertFalse(Files.exists(dir.resolve("audit.csv.partial")));
+    List<CSVRecord> rows = csv(Files.readString(file));
+    assertEquals(321, rows.size());
+    assertEquals(
+        ids(expectedJsonl(AuditLogQuery.all())),
+        rows.subList(1, 321).stream().map(x -> x.get(0)).toList());
+    for (CSVRecord row : rows) {
+      assertEquals(FlatRecord.COLUMNS.size(), row.size());
+      for (String cell : row) {
+        assertFalse(
+            !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, "formula risk: " + cell);
+      }
+    }
+    assertTrue(
+        rows.stream().anyMatch(row -> row.toList().stream().anyMatch(c -> c.startsWith("'="))),
+        "hostile data was neutralized");
+  }
+
+  @Test
+  void everyFilterMatchesTheEmulatorsGroundTruth() {
+    EmulatedLog sample = emulator.records().get(17);
+    String json = sample.json();
+    String email = field(json, "\"email\":\"");
+    List<String[]> cases = new ArrayList<>();
+    cases.add(new String[] {"--id", sample.id().orElseThrow()});
+    cases.add(new String[] {"--action-type", field(json, "\"type\":\"")});
+    cases.add(new String[] {"--actor-ip", "198.51.100.0/24"});
+    cases.add(new String[] {"--actor-ip", "2001:db8::/32"});
+    cases.add(new String[] {"--zone-name", "example.com"});
+    cases.add(new String[] {"--since", "2025-12-15"});
+    cases.add(new String[] {"--before", "2025-12-10T12:00:00Z"});
+    cases.add(new String[] {"--direction", "asc"});
+    cases.add(new String[] {"--hide-user-logs"});
+    if (email != null && email.matches("[^=+@][^@]*@[a-z0-9.-]+\\.[a-z]+")) {
+      cases.add(new String[] {"--actor-email", email});
+    }
+    for (String[] filter : cases) {
+      AuditLogQuery.Builder q = AuditLogQuery.builder();
+      switch (filter[0]) {
+        case "--id" -> q.id(filter[1]);
+        case "--action-type" -> q.actionType(filter[1]);
+        case "--actor-ip" -> q.actorIp(filter[1]);
+        case "--zone-name" -> q.zoneName(filter[1]);
+        case "--since" -> q.since(filter[1]);
+        case "--before" -> q.before(filter[1]);
+        case "--direction" -> q.direction(Direction.parse(filter[1]));
+        case "--hide-user-logs" -> q.hideUserLogs(true);
+        case "--actor-email" -> q.actorEmail(filter[1]);
+        default -> throw new AssertionError(filter[0]);
+      }
+      List<String> args = new ArrayList<>(List.of("export", "--per-page", "50"));
+      args.addAll(List.of(filter));
+      JarRunner.Result r = JarRunner.run(env, args.toArray(String[]::new));
+      assertEquals(0, r.exitCode(), String.join(" ", filter) + ": " + r.stderr());
+      List<String> expected = expectedJsonl(q.build());
+      assertEquals(expected, r.lines(), String.join(" ", filter));
+      assertTrue(
+          filter[0].equals("--direction") || expected.size() < 320,
+          "the filter " + String.join(" ", filter) + " filtered something");
+    }
+  }
+
+  private static String field(String json, String prefix) {
+    int at = json.indexOf(prefix);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + prefix.length();
+    return json.substring(start, json.indexOf('"', start));
+  }
+
+  @Test
+  void followOnceTwiceThenNewRecordsOnly() throws IOException {
+    try (AuditLogEmulator own =
+        AuditLogEmulator.builder().dataset(Dataset.synthetic(8, 150)).start()) {
+      follow(own);
+    }
+  }
+
+  private void follow(AuditLogEmulator emulator) throws IOException {
+    Map<String, String> env =
+        Map.of(
+            "CLOUDFLARE_BASE_URL", emulator.baseUrl(), "CLOUDFLARE_API_TOKEN", emulator.apiToken());
+    Path checkpoint = dir.resolve("sync.ckpt");
+    JarRunner.Result first =
+        JarRunner.run(env, "follow", "--checkpoint", checkpoint.toString(), "--once");
+    assertEquals(0, first.exitCode(), first.stderr());
+    List<String> ascending =
+        emulator.records(AuditLogQuery.builder().direction(Direction.ASC).build()).stream()
+            .map(l -> JsonText.compact(l.json()))
+            .toList();
+    assertEquals(150, ascending.size());
+    assertTrue(ascending.equals(first.lines()), "follow prints every record oldest first");
+    assertTrue(Files.exists(checkpoint));
+
+    JarRunner.Result second =
+        JarRunner.run(env, "follow", "--checkpoint", checkpoint.toString(), "--once");
+    assertEquals(0, second.exitCode(), second.stderr());
+    assertEquals(List.of(), second.lines(), "nothing twice");
+
+    List<EmulatedLog> added = emulator.appendSynthetic(3);
+    JarRunner.Result third =
+        JarRunner.run(env, "follow", "--checkpoint", checkpoint.toString(), "--once");
+    assertEquals(0, third.exitCode(), third.stderr());
+    List<String> addedIds = added.stream().map(l -> l.id().orElseThrow()).toList();
+    List<String> expectedNew =
+        emulator.records(AuditLogQuery.builder().direction(Direction.ASC).build()).stream()
+            .filter(l -> addedIds.contains(l.id().orElseThrow()))
+            .map(l -> JsonText.compact(l.json()))
+            .toList();
+    assertEquals(expectedNew, third.lines(), "only the new records, oldest first");
+
+    JarRunner.Result other =
+        JarRunner.run(
+            env,
+            "follow",
+            "--checkpoint",
+            checkpoint.toString(),
+            "--once",
+            "--action-type",
+            "login");
+    assertEquals(
+        2, other.exitCode(), "a checkpoint made for other filters is refused: " + other.all());
+  }
+
+  @Test
+  void emulatorCommandPrintsItsConnectionLineFirst() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            JarRunner.JAR.toAbsolutePath().toString(),
+            "emulator",
+            "--records",
+            "40");
+    Process p = pb.start();
+    try {
+      String first =
+          new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+      JsonReader r = JsonReader.of(new Buffer().writeUtf8(first));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> line = (Map<String, Object>) r.readJsonValue();
+      assertEquals(java.util.Set.of("base_url", "api_token", "email", "api_key"), line.keySet());
+      String baseUrl = (String) line.get("base_url");
+      assertTrue(baseUrl.matches("http://127\\.0\\.0\\.1:\\d+/client/v4"), baseUrl);
+      JarRunner.Result list =
+          JarRunner.run(
+              Map.of(
+                  "CLOUDFLARE_BASE_URL",
+                  baseUrl,
+                  "CLOUDFLARE_EMAIL",
+                  (String) line.get("email"),
+                  "CLOUDFLARE_API_KEY",
+                  (String) line.get("api_key")),
+              "export");
+      assertEquals(0, list.exitCode(), list.stderr());
+      assertEquals(40, list.lines().size());
+    } finally {
+      p.destroy();
+      assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stops on SIGTERM");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.cfauditlogs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlatRecordTest {
+  @Test
+  void flattensTheDocumentedColumnsFromTheExactJson() {
+    FlatRecord r =
+        FlatRecord.of(
+            """
+            {"id": "d5b0", "action": {"result": true, "type": "change_setting"},
+             "actor": {"id": "f6b5", "email": "m@example.com", "ip": "198.41.129.166", "type": "user", "extra": 1},
+             "interface": "API", "metadata": {"zone_name": "example.com", "n": 1.50},
+             "newValue": "low", "oldValue": null, "owner": {"id": "023e"},
+             "resource": {"id": "023f", "type": "zone"}, "when": "2017-04-26T17:31:07Z", "unknown": [1]}
+            """);
+    assertEquals(
+        List.of(
+            "d5b0",
+            "2017-04-26T17:31:07Z",
+            "change_setting",
+            "true",
+            "f6b5",
+            "m@example.com",
+            "198.41.129.166",
+            "user",
+            "API",
+            "023f",
+            "zone",
+            "023e",
+            "",
+            "low",
+            "{\"zone_name\":\"example.com\",\"n\":1.50}"),
+        r.values());
+    assertEquals("example.com", r.zoneName());
+  }
+
+  @Test
+  void missingAndOddlyTypedFieldsDoNotBreakIt() {
+    FlatRecord r = FlatRecord.of("{\"actor\": \"weird\", \"metadata\": [1, 2], \"when\": 5}");
+    assertEquals("", r.get("id"));
+    assertEquals("[1,2]", r.get("metadata"));
+    assertEquals("5", r.get("when"));
+  }
+}

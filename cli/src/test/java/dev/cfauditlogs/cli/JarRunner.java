@@ -1,0 +1,93 @@
+package dev.cfauditlogs.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code cf-audit-logs.jar} in a child JVM, as a user would, and captures what it
+ * prints.
+ */
+final class JarRunner {
+  static final Path JAR = Path.of(System.getProperty("cli.jar", "target/cf-audit-logs.jar"));
+
+  record Result(int exitCode, String stdout, String stderr) {
+    List<String> lines() {
+      return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+    }
+
+    String all() {
+      return stdout + "\n" + stderr;
+    }
+  }
+
+  private JarRunner() {}
+
+  static Result run(Map<String, String> env, String... args) {
+    return run(env, null, args);
+  }
+
+  static Result run(Map<String, String> env, Path workDir, String... args) {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException("build the jar first: " + JAR.toAbsolutePath());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
+    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_"));
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      Thread errPump = pump(p.getErrorStream(), err);
+      Thread outPump = pump(p.getInputStream(), out);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError(
+            "cf-audit-logs " + String.join(" ", args) + " did not finish in 120 s");
+      }
+      outPump.join(10_000);
+      errPump.join(10_000);
+      return new Result(
+          p.exitValue(),
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static Thread pump(InputStream in, ByteArrayOutputStream sink) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                in.transferTo(sink);
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}
