@@ -303,6 +303,8 @@ public final class AuditLogEmulator implements AutoCloseable {
     double faultRate;
     List<FaultKind> faultKinds = List.of();
     long faultSeed;
+    int failFirstCount;
+    @Nullable FaultKind failFirstKind;
     Duration slowFaultDelay = Duration.ofSeconds(2);
     Duration faultRetryAfter = Duration.ofSeconds(1);
     PaginationMode pagination = PaginationMode.NORMAL;
@@ -395,6 +397,19 @@ public final class AuditLogEmulator implements AutoCloseable {
       this.faultRate = rate;
       this.faultKinds = kinds.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(kinds));
       this.faultSeed = seed;
+      return this;
+    }
+
+    /**
+     * Answers the first {@code requests} requests with {@code kind}, whatever the fault rate, then
+     * behaves as configured: the simplest way to test that a client retries and then succeeds.
+     */
+    public Builder failFirst(int requests, FaultKind kind) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("requests must not be negative but was " + requests);
+      }
+      this.failFirstCount = requests;
+      this.failFirstKind = Objects.requireNonNull(kind, "kind");
       return this;
     }
 

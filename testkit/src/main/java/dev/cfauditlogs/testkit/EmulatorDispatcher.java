@@ -50,7 +50,13 @@ final class EmulatorDispatcher extends Dispatcher {
     this.credentials = credentials;
     this.rateLimiter = rateLimiter;
     this.requestLog = requestLog;
-    this.faults = new FaultPlan(settings.faultRate, settings.faultKinds, settings.faultSeed);
+    this.faults =
+        new FaultPlan(
+            settings.faultRate,
+            settings.faultKinds,
+            settings.faultSeed,
+            settings.failFirstCount,
+            settings.failFirstKind);
     this.clock = settings.clock;
     this.resultInfo = settings.resultInfo;
     this.pagination = settings.pagination;

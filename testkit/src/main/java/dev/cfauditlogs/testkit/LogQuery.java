@@ -97,13 +97,14 @@ final class LogQuery {
     if (actionType != null && !actionType.equals(log.actionType)) {
       return false;
     }
-    if (actorEmail != null && !actorEmail.equalsIgnoreCase(nullToEmpty(log.actorEmail))) {
+    if (actorEmail != null
+        && (log.actorEmail == null || !actorEmail.equalsIgnoreCase(log.actorEmail))) {
       return false;
     }
     if (actorIp != null && !actorIp.contains(log.actorIp)) {
       return false;
     }
-    if (zoneName != null && !zoneName.equalsIgnoreCase(nullToEmpty(log.zoneName))) {
+    if (zoneName != null && (log.zoneName == null || !zoneName.equalsIgnoreCase(log.zoneName))) {
       return false;
     }
     if (since != null && log.when().isBefore(since)) {
@@ -113,10 +114,6 @@ final class LogQuery {
       return false;
     }
     return !(hideUserLogs && "user".equals(log.actorType));
-  }
-
-  private static String nullToEmpty(@Nullable String s) {
-    return s == null ? "" : s;
   }
 
   static boolean isEmail(String text) {

@@ -1,7 +1,8 @@
 /**
  * cf-audit-logs-testkit: {@link dev.cfauditlogs.testkit.AuditLogEmulator}, an embeddable emulator
  * of Cloudflare's {@code GET /user/audit_logs} on a loopback port, with deterministic synthetic
- * {@link dev.cfauditlogs.testkit.Dataset data} and chaos knobs.
+ * {@link dev.cfauditlogs.testkit.Dataset data}, chaos knobs, and a JUnit 5 {@link
+ * dev.cfauditlogs.testkit.AuditLogEmulatorExtension extension}.
  *
  * <p>Everything in this package is non-null unless annotated {@code @Nullable}.
  */

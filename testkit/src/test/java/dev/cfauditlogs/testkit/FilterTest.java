@@ -99,6 +99,7 @@ class FilterTest {
     assertEquals(List.of("b2", "d5"), ids("zone.name=EXAMPLE.com"));
     assertEquals(List.of("c3"), ids("zone.name=b%C3%BCcher.example"));
     assertEquals(List.of(), ids("zone.name=com"));
+    assertEquals(List.of(), ids("zone.name="), "records without a zone do not match an empty name");
   }
 
   @Test

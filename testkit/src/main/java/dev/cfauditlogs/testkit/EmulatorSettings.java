@@ -1,0 +1,70 @@
+package dev.cfauditlogs.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How {@link AuditLogEmulatorExtension} configures the emulator it injects. On a test method it
+ * wins over one on the class (or an enclosing class); without any, every default applies. Every
+ * attribute mirrors a knob of {@link AuditLogEmulator.Builder}.
+ *
+ * <pre>{@code
+ * @ExtendWith(AuditLogEmulatorExtension.class)
+ * @EmulatorSettings(records = 500, seed = 7, resultInfo = false)
+ * class MyExporterTest { ... }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface EmulatorSettings {
+  /** How many synthetic records to serve. */
+  int records() default 250;
+
+  /** The seed of the synthetic records. */
+  long seed() default 42;
+
+  /** The first instant of the synthetic records (RFC 3339). */
+  String from() default "2025-12-01T00:00:00Z";
+
+  /** The instant the synthetic records end before (RFC 3339). */
+  String to() default "2026-01-01T00:00:00Z";
+
+  /** Whether pages carry {@code result_info}. */
+  boolean resultInfo() default true;
+
+  /** How pages are served. */
+  PaginationMode pagination() default PaginationMode.NORMAL;
+
+  /** Requests allowed per {@link #rateLimitWindowSeconds()} before 429. */
+  int rateLimitRequests() default 1200;
+
+  /** The rate-limit window in seconds. */
+  int rateLimitWindowSeconds() default 300;
+
+  /** A delay added before every response, in milliseconds. */
+  long latencyMillis() default 0;
+
+  /** The probability, 0 to 1, that a request is answered with one of {@link #faults()}. */
+  double faultRate() default 0;
+
+  /** The faults to choose from when {@link #faultRate()} is above 0. */
+  FaultKind[] faults() default {};
+
+  /** The seed of the fault choices. */
+  long faultSeed() default 0;
+
+  /** Background appends per second (0: none). */
+  double liveAppendsPerSecond() default 0;
+
+  /**
+   * Whether the injected client authenticates with email and Global API key instead of the API
+   * token.
+   */
+  boolean apiKeyAuth() default false;
+}

@@ -1,0 +1,90 @@
+package dev.cfauditlogs.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfauditlogs.AuditLogPage;
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogsClient;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The JUnit 5 extension: injection, settings, sharing and closing. */
+@ExtendWith(AuditLogEmulatorExtension.class)
+@EmulatorSettings(records = 40, seed = 9)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExtensionTest {
+  private static AuditLogEmulator fromFirstTest;
+  private final AuditLogEmulator fromConstructor;
+
+  ExtensionTest(AuditLogEmulator emulator) {
+    this.fromConstructor = emulator;
+  }
+
+  @Test
+  @Order(1)
+  void injectsAStartedEmulatorAndAClientPointedAtIt(
+      AuditLogEmulator emulator, AuditLogsClient client) {
+    AuditLogPage page = client.list(AuditLogQuery.builder().perPage(5).build());
+    assertEquals(5, page.records().size());
+    assertEquals(40, page.totalCount().orElseThrow());
+    assertEquals(emulator.records().get(0).json(), page.records().get(0).json());
+    assertEquals(1, emulator.requestCount());
+    fromFirstTest = emulator;
+  }
+
+  @Test
+  @Order(2)
+  void closesTheEmulatorAfterTheTestAndStartsAFreshOne(AuditLogEmulator emulator) {
+    assertTrue(fromFirstTest != null && fromFirstTest != emulator);
+    assertThrows(UncheckedIOException.class, () -> Http.get(fromFirstTest, ""));
+    assertEquals(0, emulator.requestCount());
+  }
+
+  @Test
+  @Order(3)
+  void theConstructorAndTheTestShareOneEmulator(AuditLogEmulator emulator) {
+    assertSame(fromConstructor, emulator);
+  }
+
+  @Test
+  @Order(4)
+  @EmulatorSettings(records = 3, resultInfo = false, apiKeyAuth = true)
+  void settingsOnTheMethodWin(AuditLogEmulator emulator, AuditLogsClient client) {
+    assertEquals(3, client.list(AuditLogQuery.all()).records().size());
+    assertFalse(Http.get(emulator, "").json().containsKey("result_info"));
+    ReceivedRequest first = emulator.requests().get(0);
+    assertTrue(first.header("X-Auth-Key").isPresent() && first.header("Authorization").isEmpty());
+  }
+
+  @Test
+  @Order(5)
+  void theClientIsTheSameWithinATest(AuditLogsClient first, AuditLogsClient second) {
+    assertSame(first, second);
+  }
+
+  @Nested
+  class WithAnEnclosingClassSetting {
+    @Test
+    void inheritsTheEnclosingSettings(AuditLogEmulator emulator) {
+      assertEquals(40, emulator.records().size());
+    }
+  }
+
+  @Nested
+  @EmulatorSettings(records = 2)
+  class WithItsOwnSetting {
+    @Test
+    void usesItsOwn(AuditLogEmulator emulator) {
+      assertEquals(2, emulator.records().size());
+    }
+  }
+}
