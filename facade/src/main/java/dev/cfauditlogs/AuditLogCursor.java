@@ -11,11 +11,11 @@ import java.util.OptionalLong;
  * early: requests in flight are cancelled. It closes itself at the end and on failure.
  */
 public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
-  private final PageWalker walker;
+  private final PageStream walker;
   private final Deque<AuditLog> buffer = new ArrayDeque<>();
   private boolean ended;
 
-  AuditLogCursor(PageWalker walker) {
+  AuditLogCursor(PageStream walker) {
     this.walker = walker;
   }
 
@@ -71,7 +71,7 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
   }
 
   /** Pages view over the same walker. */
-  static Iterator<AuditLogPage> pages(PageWalker walker) {
+  static Iterator<AuditLogPage> pages(PageStream walker) {
     return new Iterator<>() {
       private AuditLogPage next;
       private boolean ended;

@@ -2,12 +2,15 @@ package dev.cfauditlogs;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -20,11 +23,15 @@ import java.util.stream.StreamSupport;
  * <h2>What an iteration guarantees</h2>
  *
  * <ul>
- *   <li><b>A fixed window.</b> When the query has no {@code before}, the iteration pins one: the
- *       moment it starts, rounded up to the next whole second (sent as a date-time). Logs written
- *       while it runs then cannot shift the pages. The caller's {@code since} (full-date or
- *       date-time) is sent unchanged; a {@code since} in the future is left without a pinned {@code
- *       before}.
+ *   <li><b>A fixed window.</b> When the query has no {@code before}, the iteration pins the window
+ *       at the moment it starts (by this client's clock): it reads everything before the start's
+ *       whole second with {@code before} set to that second, and the records of that one second
+ *       with a second small query ({@code since} that second, {@code before} the next) — first for
+ *       {@code desc}, last for {@code asc}. Logs written while it runs therefore cannot shift the
+ *       pages of the main window (Cloudflare stamps logs to the second), and no log of the starting
+ *       second is missed; a log written later within that same second may appear, once. The
+ *       caller's {@code since} (full-date or date-time) is sent unchanged; a {@code since} in the
+ *       future, or an explicit {@code page}, leaves a single window.
  *   <li><b>Exactly once.</b> Every record that existed when the iteration started and matches the
  *       query is yielded once. Records a shifted page boundary shows again are dropped by id (the
  *       ids of the last {@value PageWalker#REMEMBERED_PAGES} pages are remembered, so memory stays
@@ -144,26 +151,43 @@ public final class AuditLogPager implements Iterable<AuditLog> {
     return result;
   }
 
-  PageWalker walker() {
-    AuditLogQuery pinned = pin(query);
-    int perPage = pinned.perPage().orElse(AuditLogQuery.MAX_PER_PAGE);
-    int firstPage = pinned.page().orElse(1);
-    AuditLogQuery sized = pinned.toBuilder().perPage(perPage).build();
-    return new PageWalker(
-        new PageSource(client, sized, firstPage, prefetch), firstPage, perPage, maxPages);
+  PageStream walker() {
+    int perPage = query.perPage().orElse(AuditLogQuery.MAX_PER_PAGE);
+    AuditLogQuery sized = query.toBuilder().perPage(perPage).build();
+    if (query.beforeBound() != null) {
+      return segment(sized, perPage, prefetch);
+    }
+    Instant start = client.clock().instant();
+    Instant second = start.truncatedTo(ChronoUnit.SECONDS);
+    Instant nextSecond = second.plusSeconds(1);
+    TimeBound since = query.sinceBound();
+    if (query.page().isPresent() || (since != null && since.start().isAfter(second))) {
+      if (since != null && !since.start().isBefore(nextSecond)) {
+        return segment(sized, perPage, prefetch); // since is in the future: nothing to pin
+      }
+      return segment(sized.toBuilder().before(nextSecond).build(), perPage, prefetch);
+    }
+    AuditLogQuery main = sized.toBuilder().before(second).build();
+    AuditLogQuery last = sized.toBuilder().since(second).before(nextSecond).build();
+    boolean skipMain = since != null && !since.start().isBefore(second);
+    List<Supplier<PageWalker>> windows = new ArrayList<>();
+    Supplier<PageWalker> mainWindow = () -> segment(main, perPage, prefetch);
+    Supplier<PageWalker> lastSecond = () -> segment(last, perPage, 1);
+    boolean ascending = query.direction().orElse(Direction.DESC) == Direction.ASC;
+    if (!skipMain && ascending) {
+      windows.add(mainWindow);
+    }
+    windows.add(lastSecond);
+    if (!skipMain && !ascending) {
+      windows.add(mainWindow);
+    }
+    return new SegmentedPages(windows);
   }
 
-  private AuditLogQuery pin(AuditLogQuery q) {
-    if (q.beforeBound() != null) {
-      return q;
-    }
-    Instant now = client.clock().instant();
-    Instant pinned = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    TimeBound since = q.sinceBound();
-    if (since != null && since.start().isAfter(pinned)) {
-      return q;
-    }
-    return q.toBuilder().before(pinned).build();
+  private PageWalker segment(AuditLogQuery q, int perPage, int pagesAhead) {
+    int firstPage = q.page().orElse(1);
+    return new PageWalker(
+        new PageSource(client, q, firstPage, pagesAhead), firstPage, perPage, maxPages);
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * or at the page limit ({@link PaginationException}). Records are yielded once: ids seen on recent
  * pages are dropped.
  */
-final class PageWalker implements AutoCloseable {
+final class PageWalker implements PageStream {
   static final int REMEMBERED_PAGES = 4;
 
   private final PageSource source;
@@ -39,7 +39,8 @@ final class PageWalker implements AutoCloseable {
   }
 
   /** The next page with only records not yielded before (never empty), or null at the end. */
-  @Nullable AuditLogPage next() {
+  @Override
+  public @Nullable AuditLogPage next() {
     if (done) {
       return null;
     }
@@ -106,11 +107,13 @@ final class PageWalker implements AutoCloseable {
   }
 
   /** The total the server reported on the latest page that had one. */
-  OptionalLong totalCount() {
+  @Override
+  public OptionalLong totalCount() {
     return totalCount;
   }
 
-  long yielded() {
+  @Override
+  public long yielded() {
     return yielded;
   }
 

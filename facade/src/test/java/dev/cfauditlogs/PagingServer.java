@@ -145,7 +145,9 @@ final class PagingServer extends Dispatcher {
     }
     body.append('}');
     for (int i = 0; i < appendPerRequest; i++) {
-      add(Instant.now());
+      add(
+          Instant.now()
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // stamped to the second
     }
     long delay = delayForPage.apply(page);
     if (delay > 0) {
