@@ -46,6 +46,7 @@ class PaginationTest {
   void stop() {
     client.close();
     web.close();
+    assertEquals(List.of(), server.contractViolations, "every request matches the slice");
   }
 
   private static List<String> ids(Iterable<AuditLog> logs) {

@@ -30,6 +30,10 @@ final class PagingServer extends Dispatcher {
 
   final List<Rec> records = new CopyOnWriteArrayList<>();
   final List<HttpUrl> requests = new CopyOnWriteArrayList<>();
+
+  /** What the slice contract says of each request received (checked after each test). */
+  final List<String> contractViolations = new CopyOnWriteArrayList<>();
+
   Mode mode = Mode.NORMAL;
   boolean resultInfo = true;
 
@@ -88,6 +92,7 @@ final class PagingServer extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
     HttpUrl url = request.getUrl();
     requests.add(url);
+    contractViolations.addAll(SliceContract.requestViolations(request));
     int n = served.incrementAndGet();
     if (rateLimitedRequests.contains(n)) {
       return new MockResponse.Builder()

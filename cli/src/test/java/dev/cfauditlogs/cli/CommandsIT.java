@@ -188,7 +188,6 @@ class CommandsIT {
   void everyFilterMatchesTheEmulatorsGroundTruth() {
     EmulatedLog sample = emulator.records().get(17);
     String json = sample.json();
-    String email = field(json, "\"email\":\"");
     List<String[]> cases = new ArrayList<>();
     cases.add(new String[] {"--id", sample.id().orElseThrow()});
     cases.add(new String[] {"--action-type", field(json, "\"type\":\"")});
@@ -199,9 +198,7 @@ class CommandsIT {
     cases.add(new String[] {"--before", "2025-12-10T12:00:00Z"});
     cases.add(new String[] {"--direction", "asc"});
     cases.add(new String[] {"--hide-user-logs"});
-    if (email != null && email.matches("[^=+@][^@]*@[a-z0-9.-]+\\.[a-z]+")) {
-      cases.add(new String[] {"--actor-email", email});
-    }
+    cases.add(new String[] {"--actor-email", "bob@example.net"});
     for (String[] filter : cases) {
       AuditLogQuery.Builder q = AuditLogQuery.builder();
       switch (filter[0]) {
@@ -222,6 +219,8 @@ class CommandsIT {
       assertEquals(0, r.exitCode(), String.join(" ", filter) + ": " + r.stderr());
       List<String> expected = expectedJsonl(q.build());
       assertEquals(expected, r.lines(), String.join(" ", filter));
+      assertFalse(
+          expected.isEmpty(), "the filter " + String.join(" ", filter) + " matches some records");
       assertTrue(
           filter[0].equals("--direction") || expected.size() < 320,
           "the filter " + String.join(" ", filter) + " filtered something");
