@@ -1,0 +1,236 @@
+package dev.cfauditlogs.spec;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Cuts one operation out of an upstream OpenAPI document: the operation, the non-operation fields
+ * of its path item, and the transitive closure of every component it references ({@code $ref}s
+ * anywhere below it, through {@code items}, {@code properties}, {@code allOf} and the rest, and the
+ * security schemes its security requirements name). Nothing else of upstream is kept except {@code
+ * openapi}, {@code info} and {@code servers}. Names are upstream's; the output is in {@link
+ * KeyOrder canonical order}, so slicing the same document twice gives the same tree.
+ */
+final class Slicer {
+  static final String PATH = "/user/audit_logs";
+  static final String METHOD = "get";
+  private static final String TITLE_SUFFIX = " - user audit logs slice";
+
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private final Map<String, Object> upstream;
+  private final Map<String, Object> components;
+  private final Set<ComponentRef> included = new LinkedHashSet<>();
+  private final Deque<ComponentRef> pending = new ArrayDeque<>();
+
+  private Slicer(Map<String, Object> upstream) {
+    this.upstream = upstream;
+    Object found = upstream.get("components");
+    this.components = found instanceof Map ? Trees.asMap(found) : Map.of();
+  }
+
+  /** The slice of {@code GET /user/audit_logs}. */
+  static Map<String, Object> slice(Map<String, Object> upstream) {
+    return slice(upstream, PATH, METHOD);
+  }
+
+  static Map<String, Object> slice(Map<String, Object> upstream, String path, String method) {
+    return new Slicer(upstream).run(path, method);
+  }
+
+  private Map<String, Object> run(String path, String method) {
+    Map<String, Object> pathItem = pathItem(path, method);
+    Map<String, Object> slicedItem = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : pathItem.entrySet()) {
+      if (e.getKey().equals(method) || !METHODS.contains(e.getKey())) {
+        slicedItem.put(e.getKey(), e.getValue());
+      }
+    }
+    walk(slicedItem, Shape.Kind.STRUCT, "#/paths/" + token(path));
+
+    // The operation's security requirements, or the document's if it has none (then copied too).
+    Object inherited = null;
+    Object security = Trees.asMap(pathItem.get(method)).get("security");
+    if (security == null) {
+      inherited = upstream.get("security");
+      security = inherited;
+    }
+    includeSecuritySchemes(security);
+
+    while (!pending.isEmpty()) {
+      ComponentRef ref = pending.pop();
+      walk(lookup(ref), Shape.Kind.STRUCT, ref.pointer());
+    }
+    return assemble(Map.of(path, slicedItem), inherited);
+  }
+
+  private Map<String, Object> pathItem(String path, String method) {
+    Object paths = upstream.get("paths");
+    if (!(paths instanceof Map)) {
+      throw new SpecException("the upstream document has no 'paths' object");
+    }
+    Object item = Trees.asMap(paths).get(path);
+    if (!(item instanceof Map)) {
+      throw new SpecException(
+          "the upstream document has no path "
+              + path
+              + " (it has "
+              + Trees.asMap(paths).size()
+              + " others); is this Cloudflare's API document?");
+    }
+    Map<String, Object> pathItem = Trees.asMap(item);
+    if (!(pathItem.get(method) instanceof Map)) {
+      throw new SpecException(
+          "the upstream path "
+              + path
+              + " has no "
+              + method.toUpperCase(Locale.ROOT)
+              + " operation (it has: "
+              + String.join(", ", pathItem.keySet())
+              + ")");
+    }
+    return pathItem;
+  }
+
+  private Map<String, Object> assemble(Map<String, Object> paths, Object security) {
+    Map<String, Object> slice = new LinkedHashMap<>();
+    slice.put("openapi", upstream.getOrDefault("openapi", "3.0.3"));
+    slice.put("info", info());
+    if (upstream.containsKey("servers")) {
+      slice.put("servers", upstream.get("servers"));
+    }
+    slice.put("paths", paths);
+    if (!included.isEmpty()) {
+      Map<String, Map<String, Object>> sliced = new TreeMap<>();
+      for (ComponentRef ref : included) {
+        sliced.computeIfAbsent(ref.kind(), k -> new TreeMap<>()).put(ref.name(), lookup(ref));
+      }
+      slice.put("components", sliced);
+    }
+    if (security != null) {
+      slice.put("security", security);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> canonical = (Map<String, Object>) KeyOrder.canonical(slice);
+    return canonical;
+  }
+
+  private Map<String, Object> info() {
+    Map<String, Object> info = new LinkedHashMap<>();
+    Object upstreamInfo = upstream.get("info");
+    if (upstreamInfo instanceof Map) {
+      info.putAll(Trees.asMap(upstreamInfo));
+    }
+    String title = String.valueOf(info.getOrDefault("title", "API"));
+    info.put("title", title.endsWith(TITLE_SUFFIX) ? title : title + TITLE_SUFFIX);
+    info.put(
+        "description",
+        "The `GET /user/audit_logs` operation of Cloudflare's published API document, with every"
+            + " component it references, under their upstream names. Written by"
+            + " openapi/update-spec; see openapi/README.md.");
+    info.putIfAbsent("version", "0");
+    return info;
+  }
+
+  private void includeSecuritySchemes(Object security) {
+    if (security == null) {
+      return;
+    }
+    if (!(security instanceof List)) {
+      throw new SpecException("'security' of " + PATH + " is not a list");
+    }
+    for (Object requirement : Trees.asList(security)) {
+      if (!(requirement instanceof Map)) {
+        throw new SpecException("a security requirement of " + PATH + " is not an object");
+      }
+      for (String scheme : Trees.asMap(requirement).keySet()) {
+        ComponentRef ref = new ComponentRef("securitySchemes", scheme);
+        require(ref, "the security requirement '" + scheme + "'");
+        include(ref);
+      }
+    }
+  }
+
+  /** Follows every {@code $ref} below {@code value}; {@code where} names it in error messages. */
+  private void walk(Object value, Shape.Kind kind, String where) {
+    if (value instanceof Map) {
+      Map<String, Object> map = Trees.asMap(value);
+      Object ref = map.get("$ref");
+      if (ref instanceof String) {
+        follow((String) ref, kind, where);
+      }
+      for (Map.Entry<String, Object> e : map.entrySet()) {
+        Object child = e.getValue();
+        if (child instanceof Map || child instanceof List) {
+          walk(child, Shape.child(kind, e.getKey(), child), where + "/" + token(e.getKey()));
+        }
+      }
+    } else if (value instanceof List) {
+      List<Object> list = Trees.asList(value);
+      for (int i = 0; i < list.size(); i++) {
+        walk(list.get(i), kind, where + "/" + i);
+      }
+    }
+  }
+
+  private void follow(String ref, Shape.Kind kind, String where) {
+    Optional<ComponentRef> target = ComponentRef.parse(ref);
+    boolean data = kind == Shape.Kind.DATA;
+    if (target.isEmpty()) {
+      if (data) {
+        return; // A "$ref" inside an example or an extension is only data.
+      }
+      throw new SpecException(
+          "unsupported $ref '"
+              + ref
+              + "' at "
+              + where
+              + ": only local references to #/components/<kind>/<name> can be sliced");
+    }
+    if (data && !exists(target.get())) {
+      return;
+    }
+    require(target.get(), "$ref '" + ref + "' at " + where);
+    include(target.get());
+  }
+
+  /** A JSON pointer token. */
+  private static String token(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private void include(ComponentRef ref) {
+    if (included.add(ref)) {
+      pending.push(ref);
+    }
+  }
+
+  private boolean exists(ComponentRef ref) {
+    Object kind = components.get(ref.kind());
+    return kind instanceof Map && Trees.asMap(kind).containsKey(ref.name());
+  }
+
+  /** Fails, naming {@code referrer}, unless upstream defines {@code ref}. */
+  private void require(ComponentRef ref, String referrer) {
+    if (!exists(ref)) {
+      throw new SpecException(
+          referrer
+              + " points to "
+              + ref.pointer()
+              + ", which the upstream document does not define");
+    }
+  }
+
+  private Object lookup(ComponentRef ref) {
+    return Trees.asMap(components.get(ref.kind())).get(ref.name());
+  }
+}
