@@ -80,11 +80,23 @@ final class ModelJson {
     }
   }
 
-  /** Keeps every digit of a JSON number. */
+  /** Keeps every digit of a JSON number of reasonable length. */
   private static final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
+    private static final int MAX_NUMBER_LENGTH = 100;
+
     @Override
     public BigDecimal fromJson(JsonReader reader) throws IOException {
       String text = reader.nextString();
+      if (text.length() > MAX_NUMBER_LENGTH) {
+        // Parsing a number of a million digits takes BigDecimal tens of seconds.
+        throw new JsonDataException(
+            "Expected a number of at most "
+                + MAX_NUMBER_LENGTH
+                + " characters at "
+                + reader.getPath()
+                + " but it has "
+                + text.length());
+      }
       try {
         return new BigDecimal(text);
       } catch (NumberFormatException e) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RetryAfter {
   private static final Duration MAX_READ = Duration.ofDays(1);
+  private static final BigDecimal ONE_MILLI = new BigDecimal("0.001");
 
   private RetryAfter() {}
 
@@ -43,9 +44,13 @@ final class RetryAfter {
     if (value == null) {
       return null;
     }
+    String text = value.trim();
+    if (text.length() > 64) {
+      return null;
+    }
     try {
-      BigDecimal ms = new BigDecimal(value.trim());
-      return fromSeconds(ms.movePointLeft(3));
+      // scaleByPowerOfTen only moves the decimal point; movePointLeft would expand 1e999999999.
+      return fromSeconds(new BigDecimal(text).scaleByPowerOfTen(-3));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -79,6 +84,10 @@ final class RetryAfter {
     }
     if (seconds.compareTo(BigDecimal.valueOf(MAX_READ.toSeconds())) > 0) {
       return MAX_READ;
+    }
+    if (seconds.compareTo(ONE_MILLI) < 0) {
+      // Rounding 1e-999999999 up to whole milliseconds would compute ten to the billionth power.
+      return seconds.signum() == 0 ? Duration.ZERO : Duration.ofMillis(1);
     }
     long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValue();
     return Duration.ofMillis(millis);

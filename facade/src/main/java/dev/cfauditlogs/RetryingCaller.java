@@ -116,7 +116,9 @@ final class RetryingCaller {
     }
     try (response) {
       int status = response.code();
-      String cfRay = response.header("cf-ray");
+      // A server (or a proxy) can echo anything here; it ends up in messages and toString()s.
+      String rawRay = response.header("cf-ray");
+      String cfRay = rawRay == null ? null : redactor.scrub(rawRay);
       RateLimitStatus rateLimit =
           RateLimitStatus.parse(response.header("ratelimit"), response.header("ratelimit-policy"));
       pacer.afterResponse(status, rateLimit);

@@ -1,0 +1,136 @@
+package dev.cfauditlogs.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfauditlogs.AuditLog;
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.AuditLogsException;
+import dev.cfauditlogs.Direction;
+import dev.cfauditlogs.PaginationException;
+import dev.cfauditlogs.testkit.AuditLogEmulator;
+import dev.cfauditlogs.testkit.Dataset;
+import dev.cfauditlogs.testkit.EmulatedLog;
+import dev.cfauditlogs.testkit.PaginationMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each pagination misbehaviour of the emulator, with and without {@code result_info}, both
+ * directions, sequential and prefetching: the iteration ends after a bounded number of requests
+ * with either exactly the ground truth or a {@link PaginationException} after unique records (never
+ * a duplicate, never a loop, never a hang).
+ */
+class AdversarialPaginationTest {
+  private static final int RECORDS = 1_234;
+  private static final int PER_PAGE = 100;
+  private static final int PAGES = (RECORDS + PER_PAGE - 1) / PER_PAGE;
+
+  static Stream<Arguments> servers() {
+    List<Arguments> all = new ArrayList<>();
+    for (PaginationMode mode : PaginationMode.values()) {
+      for (boolean resultInfo : new boolean[] {true, false}) {
+        for (Direction direction : Direction.values()) {
+          for (int prefetch : new int[] {1, 4}) {
+            all.add(Arguments.of(mode, resultInfo, direction, prefetch));
+          }
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} resultInfo={1} {2} prefetch={3}")
+  @MethodSource("servers")
+  void endsBoundedWithTheExactRecordsOrATypedError(
+      PaginationMode mode, boolean resultInfo, Direction direction, int prefetch) {
+    try (AuditLogEmulator emulator =
+            AuditLogEmulator.builder()
+                .dataset(Dataset.synthetic(11, RECORDS))
+                .pagination(mode)
+                .resultInfo(resultInfo)
+                .start();
+        AuditLogsClient client =
+            AuditLogsClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiToken(emulator.apiToken())
+                .build()) {
+      AuditLogQuery query = AuditLogQuery.builder().direction(direction).perPage(PER_PAGE).build();
+      List<EmulatedLog> truth = emulator.records(query);
+      List<AuditLog> got = new ArrayList<>();
+      AuditLogsException error =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> {
+                try {
+                  client.paginate(query).withPrefetch(prefetch).forEach(got::add);
+                  return null;
+                } catch (AuditLogsException e) {
+                  return e;
+                }
+              });
+      List<String> ids = FaultSoakTest.idList(got);
+      assertEquals(ids.size(), new HashSet<>(ids).size(), "never a duplicate");
+      assertTrue(
+          emulator.requestCount() <= PAGES + 2 + prefetch,
+          "bounded requests: " + emulator.requestCount());
+      if (mode == PaginationMode.IGNORES_PAGE) {
+        assertInstanceOf(PaginationException.class, error, String.valueOf(error));
+        assertEquals(FaultSoakTest.idList2(truth.subList(0, PER_PAGE)), ids, "page one, once");
+      } else {
+        assertNull(error, () -> "exact records expected, got " + error);
+        FaultSoakTest.assertExactly(truth, got);
+      }
+    }
+  }
+
+  /** A server with endless distinct full pages is stopped by the page limit, typed. */
+  @Test
+  void anEndlessServerIsStoppedByThePageLimit() {
+    AtomicInteger served = new AtomicInteger();
+    try (HostileServer server = new HostileServer();
+        AuditLogsClient client = server.client().build()) {
+      server.answer(
+          r -> {
+            int n = served.incrementAndGet();
+            return HostileServer.json(
+                200,
+                "{\"success\":true,\"result\":[{\"id\":\"r"
+                    + n
+                    + "\",\"when\":\"2025-12-01T00:00:00Z\"}],\"result_info\":{\"page\":"
+                    + n
+                    + ",\"per_page\":1,\"count\":1,\"total_count\":1000000000,\"total_pages\":1000000000}}");
+          });
+      List<AuditLog> got = new ArrayList<>();
+      PaginationException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> {
+                try {
+                  client
+                      .paginate(AuditLogQuery.builder().perPage(1).build())
+                      .withMaxPages(200)
+                      .forEach(got::add);
+                  return null;
+                } catch (PaginationException p) {
+                  return p;
+                }
+              });
+      assertInstanceOf(PaginationException.class, e);
+      assertEquals(200, got.size());
+      assertTrue(server.requestCount() <= 200 + 2);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.cfauditlogs.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.RateLimitedException;
+import java.time.Duration;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The client's pacer obeys the server's {@code Ratelimit} and {@code Ratelimit-Policy} headers. A
+ * server (or a proxy) that says {@code r=0;t=999999999} or {@code q=1;w=86400} must not make the
+ * next request wait for years or a day without a word: like a {@code retry-after} beyond {@code
+ * maxRetryWait}, it should fail at once with a {@link RateLimitedException} saying how long.
+ */
+class RateLimitHoldTest {
+  private static final String PAGE =
+      "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"id\":\"a\","
+          + "\"when\":\"2025-12-01T10:00:00Z\"}]}";
+
+  /**
+   * BUG (reported, not fixed: SlidingWindowPacer needs maxRetryWait and a way to fail): today the
+   * second call sleeps for the whole time the header names (31 years for t=999999999). Remove
+   * {@code @Disabled} when fixed.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ratelimit: \"default\";r=0;t=999999999",
+        "Ratelimit: \"default\";r=0;t=86400",
+        "Ratelimit-Policy: \"default\";q=1;w=86400"
+      })
+  @Disabled("BUG: the pacer waits as long as Ratelimit headers say, unbounded by maxRetryWait")
+  void rateLimitHeadersNeverHoldTheNextRequestPastMaxRetryWait(String header) {
+    try (HostileServer server = new HostileServer();
+        AuditLogsClient client =
+            server
+                .client()
+                .rateLimit(1200, Duration.ofMinutes(5))
+                .maxRetryWait(Duration.ofSeconds(2))
+                .build()) {
+      server.always(
+          new MockResponse.Builder()
+              .code(200)
+              .setHeader("Content-Type", "application/json")
+              .addHeaderLenient(
+                  header.substring(0, header.indexOf(':')),
+                  header.substring(header.indexOf(':') + 2))
+              .body(PAGE)
+              .build());
+      client.list(AuditLogQuery.all());
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> assertThrows(RateLimitedException.class, () -> client.list(AuditLogQuery.all())));
+    }
+  }
+}
