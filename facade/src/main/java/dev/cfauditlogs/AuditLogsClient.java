@@ -106,7 +106,11 @@ public final class AuditLogsClient implements AutoCloseable {
             b.rateLimitRequests == 0
                 ? RequestPacer.NONE
                 : new SlidingWindowPacer(
-                    b.rateLimitRequests, b.rateLimitWindow, b.clock, b.sleeper));
+                    b.rateLimitRequests,
+                    b.rateLimitWindow,
+                    longer(b.maxRetryWait, b.rateLimitWindow.plusSeconds(1)),
+                    b.clock,
+                    b.sleeper));
     this.async =
         Executors.newCachedThreadPool(
             r -> {
@@ -185,6 +189,10 @@ public final class AuditLogsClient implements AutoCloseable {
   public CompletableFuture<AuditLogPage> listAsync(AuditLogQuery query) {
     Objects.requireNonNull(query, "query");
     return CompletableFuture.supplyAsync(() -> list(query), async);
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   OkHttpClient http() {
@@ -353,7 +361,9 @@ public final class AuditLogsClient implements AutoCloseable {
      * The client-side rate limit shared by everything this client sends: at most {@code requests}
      * in any {@code window}. Default Cloudflare's 1200 per 5 minutes; the server's {@code
      * Ratelimit-Policy} header replaces it when sent, and its {@code Ratelimit} header slows
-     * requests down before the quota runs out. {@code requests} 0 turns client-side pacing off.
+     * requests down before the quota runs out. {@code requests} 0 turns client-side pacing off. A
+     * request is held at most the longer of this window and {@link #maxRetryWait(Duration)};
+     * headers asking for more make it fail with a {@link RateLimitedException} saying how long.
      */
     public Builder rateLimit(int requests, Duration window) {
       this.rateLimitRequests = requests;

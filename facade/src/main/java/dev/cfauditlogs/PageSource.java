@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 final class PageSource implements AutoCloseable {
   private final AuditLogsClient client;
   private final AuditLogQuery query;
-  private final int prefetch;
+  private int prefetch;
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int nextToRequest;
   private boolean closed;
@@ -64,6 +64,25 @@ final class PageSource implements AutoCloseable {
     Future<AuditLogPage> future =
         client.executor().submit(() -> client.list(pageQuery, cancellation));
     return new Pending(future, cancellation);
+  }
+
+  /** Whether requests may be in flight concurrently (so pages may be answered out of order). */
+  boolean concurrent() {
+    return prefetch > 1;
+  }
+
+  /**
+   * From now on, requests one page at a time starting with {@code page}: what is in flight is
+   * cancelled, and a page already received but not handed out is fetched again.
+   */
+  void sequentialFrom(int page) {
+    for (Pending p : pending) {
+      p.cancellation.cancel();
+      p.future.cancel(true);
+    }
+    pending.clear();
+    prefetch = 1;
+    nextToRequest = page;
   }
 
   /** Cancels every request in flight; pages not yet handed out are dropped. */

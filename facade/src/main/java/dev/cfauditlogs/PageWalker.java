@@ -25,6 +25,7 @@ final class PageWalker implements PageStream {
   private int pageNumber;
   private boolean lastWasNew;
   private OptionalLong totalCount = OptionalLong.empty();
+  private @Nullable Long windowTotal;
   private int fetched;
   private long yielded;
   private boolean confirmingEnd;
@@ -55,12 +56,21 @@ final class PageWalker implements PageStream {
           fetched,
           yielded);
     }
-    AuditLogPage page;
-    try {
-      page = source.next();
-    } catch (RuntimeException e) {
-      finish();
-      throw e;
+    AuditLogPage page = fetch();
+    if (source.concurrent()) {
+      OptionalLong total = page.factsFromServer() ? page.totalCount() : OptionalLong.empty();
+      if (fetched == 0) {
+        if (total.isPresent()) {
+          windowTotal = total.getAsLong();
+        } else {
+          source.sequentialFrom(pageNumber + 1); // no total_count to check the next pages against
+        }
+      } else if (total.isEmpty() || windowTotal == null || windowTotal != total.getAsLong()) {
+        // Pages requested together may have been answered out of order while the window changed,
+        // which can hide records at a page boundary: fetch this page again, then one at a time.
+        source.sequentialFrom(pageNumber);
+        page = fetch();
+      }
     }
     fetched++;
     int number = pageNumber++;
@@ -119,6 +129,15 @@ final class PageWalker implements PageStream {
 
   int fetched() {
     return fetched;
+  }
+
+  private AuditLogPage fetch() {
+    try {
+      return source.next();
+    } catch (RuntimeException e) {
+      finish();
+      throw e;
+    }
   }
 
   private void finish() {

@@ -20,6 +20,7 @@ final class SlidingWindowPacer implements RequestPacer {
 
   private final Clock clock;
   private final Sleeper sleeper;
+  private final long maxHoldMillis;
   private long[] slots;
   private int head;
   private int count;
@@ -28,9 +29,14 @@ final class SlidingWindowPacer implements RequestPacer {
   private long spacingMillis;
   private long lastSlot;
 
-  SlidingWindowPacer(int limit, Duration window, Clock clock, Sleeper sleeper) {
+  /**
+   * @param maxHold the longest this pacer holds a request; a server asking for more (through its
+   *     headers or a policy) makes the request fail with a {@link RateLimitedException} instead
+   */
+  SlidingWindowPacer(int limit, Duration window, Duration maxHold, Clock clock, Sleeper sleeper) {
     this.clock = clock;
     this.sleeper = sleeper;
+    this.maxHoldMillis = maxHold.toMillis();
     this.slots = new long[limit];
     this.windowMillis = window.toMillis();
   }
@@ -59,6 +65,19 @@ final class SlidingWindowPacer implements RequestPacer {
     }
     if (spacingMillis > 0) {
       slot = Math.max(slot, lastSlot + spacingMillis);
+    }
+    if (slot - now > maxHoldMillis) {
+      Duration wait = Duration.ofMillis(slot - now);
+      throw new RateLimitedException(
+          "Rate limited by the client's pacer: the server's rate-limit headers ask to wait "
+              + ErrorMapper.human(wait)
+              + " before the next request, longer than this client waits ("
+              + ErrorMapper.human(Duration.ofMillis(maxHoldMillis))
+              + "). Try again later.",
+          0,
+          java.util.List.of(),
+          null,
+          wait);
     }
     if (count == slots.length) {
       slots[head] = slot;

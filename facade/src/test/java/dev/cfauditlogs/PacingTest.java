@@ -1,6 +1,7 @@
 package dev.cfauditlogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,10 +22,11 @@ class PacingTest {
   private final FakeTime time = new FakeTime(Instant.parse("2026-01-31T10:00:00Z"));
 
   private static final RateLimitStatus NO_HEADERS = RateLimitStatus.NONE;
+  private static final Duration HOLD = Duration.ofMinutes(10);
 
   @Test
   void noMoreThanTheLimitInAnyWindow() {
-    SlidingWindowPacer pacer = new SlidingWindowPacer(5, Duration.ofSeconds(10), time, time);
+    SlidingWindowPacer pacer = new SlidingWindowPacer(5, Duration.ofSeconds(10), HOLD, time, time);
     List<Long> sent = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       pacer.beforeRequest();
@@ -41,7 +43,8 @@ class PacingTest {
 
   @Test
   void theServersPolicyReplacesTheDefault() {
-    SlidingWindowPacer pacer = new SlidingWindowPacer(1200, Duration.ofMinutes(5), time, time);
+    SlidingWindowPacer pacer =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
     pacer.afterResponse(200, RateLimitStatus.parse(null, "\"default\";q=3;w=6"));
     List<Long> sent = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -54,7 +57,8 @@ class PacingTest {
 
   @Test
   void noQuotaLeftWaitsForTheReset() {
-    SlidingWindowPacer pacer = new SlidingWindowPacer(1200, Duration.ofMinutes(5), time, time);
+    SlidingWindowPacer pacer =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
     long start = time.millis();
     pacer.afterResponse(200, RateLimitStatus.parse("\"default\";r=0;t=30", null));
     pacer.beforeRequest();
@@ -63,7 +67,8 @@ class PacingTest {
 
   @Test
   void littleQuotaLeftIsSpreadOverTheTimeToReset() {
-    SlidingWindowPacer pacer = new SlidingWindowPacer(1200, Duration.ofMinutes(5), time, time);
+    SlidingWindowPacer pacer =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
     pacer.afterResponse(
         200, RateLimitStatus.parse("\"default\";r=9;t=100", "\"default\";q=1200;w=300"));
     pacer.beforeRequest();
@@ -73,8 +78,25 @@ class PacingTest {
   }
 
   @Test
+  void headersAskingForMoreThanTheClientWaitsFailAtOnceSayingHowLong() {
+    SlidingWindowPacer pacer =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
+    pacer.afterResponse(200, RateLimitStatus.parse("\"default\";r=0;t=999999999", null));
+    RateLimitedException e = assertThrows(RateLimitedException.class, pacer::beforeRequest);
+    assertEquals(Duration.ofSeconds(999999999), e.retryAfter().orElseThrow());
+    assertEquals(List.of(), time.sleeps, "nothing slept");
+
+    SlidingWindowPacer policy =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
+    policy.afterResponse(200, RateLimitStatus.parse(null, "\"default\";q=1;w=86400"));
+    policy.beforeRequest();
+    assertThrows(RateLimitedException.class, policy::beforeRequest);
+  }
+
+  @Test
   void a429HoldsEveryRequestUntilItsTimeIsUp() {
-    SlidingWindowPacer pacer = new SlidingWindowPacer(1200, Duration.ofMinutes(5), time, time);
+    SlidingWindowPacer pacer =
+        new SlidingWindowPacer(1200, Duration.ofMinutes(5), HOLD, time, time);
     long start = time.millis();
     pacer.rateLimited(Duration.ofSeconds(42));
     pacer.beforeRequest();

@@ -109,6 +109,10 @@ final class PagingServer extends Dispatcher {
     int page =
         url.queryParameter("page") == null ? 1 : Integer.parseInt(url.queryParameter("page"));
     boolean asc = "asc".equals(url.queryParameter("direction"));
+    long delay = delayForPage.apply(page);
+    if (delay > 0) {
+      Thread.sleep(delay); // before answering, so that a later request can be answered first
+    }
     Instant before = bound(url.queryParameter("before"), Instant.MAX);
     Instant since = bound(url.queryParameter("since"), Instant.MIN);
     List<Rec> matching =
@@ -153,10 +157,6 @@ final class PagingServer extends Dispatcher {
       add(
           Instant.now()
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // stamped to the second
-    }
-    long delay = delayForPage.apply(page);
-    if (delay > 0) {
-      Thread.sleep(delay);
     }
     return new MockResponse.Builder()
         .addHeader("Content-Type", "application/json")

@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,11 +119,10 @@ class PrefetchReorderingTest {
   }
 
   /**
-   * BUG (reported, not fixed: a design change in PageSource): with prefetch 2 (the default, and the
-   * CLI's default --concurrency), r090..r099 are lost. Remove {@code @Disabled} when fixed.
+   * With prefetch 2 (the default, and the CLI's default --concurrency) the pager notices the window
+   * changed (total_count) and fetches again one page at a time: nothing is lost.
    */
   @Test
-  @Disabled("BUG: prefetch > 1 loses records when pages are answered out of order during a shift")
   void prefetchingPagesAnsweredOutOfOrderLosesNothing() {
     Set<String> lost = run(2);
     assertTrue(lost.isEmpty(), "lost " + lost.size() + " records: " + lost);
