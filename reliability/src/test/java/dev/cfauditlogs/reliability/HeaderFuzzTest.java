@@ -13,91 +13,101 @@ import dev.cfauditlogs.AuditLogsException;
 import dev.cfauditlogs.RateLimitStatus;
 import dev.cfauditlogs.RateLimitedException;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import mockwebserver3.MockResponse;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The headers the client interprets ({@code Ratelimit}, {@code Ratelimit-Policy}, {@code
  * retry-after}, {@code retry-after-ms}, {@code cf-ray}) with any text: a 200 still succeeds with
  * sane parsed values, and a 429 ends with a {@link RateLimitedException} within the configured
- * waits.
+ * waits. Seeded random cases, see {@link Cases}.
  */
 class HeaderFuzzTest {
   private static final String PAGE =
       "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"id\":\"a\","
           + "\"when\":\"2025-12-01T10:00:00Z\"}],\"result_info\":{\"page\":1,\"per_page\":1,"
           + "\"count\":1,\"total_count\":1,\"total_pages\":1}}";
+  private static final String[] NUMBERS = {
+    "0",
+    "-0",
+    "-1",
+    "1",
+    "60",
+    "999999999",
+    "1000000000",
+    "2147483648",
+    "1e3",
+    "1.5",
+    "1e-999999999",
+    "1e999999999",
+    "NaN",
+    "Infinity",
+    "0x10",
+    "",
+    " ",
+    "9".repeat(70),
+    "0.0000001",
+    "+5",
+    "\u0663"
+  };
+  private static final String TEXT = Cases.alphabet(' ', '~', "\t\u00e9\u4e2d");
 
   private static HostileServer server;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     server = new HostileServer();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     server.close();
   }
 
-  @Provide
-  Arbitrary<String> headerValues() {
-    Arbitrary<String> number =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "0",
-                "-0",
-                "-1",
-                "1",
-                "60",
-                "999999999",
-                "1000000000",
-                "2147483648",
-                "1e3",
-                "1.5",
-                "1e-999999999",
-                "1e999999999",
-                "NaN",
-                "Infinity",
-                "0x10",
-                "",
-                " ",
-                "9".repeat(70),
-                "0.0000001",
-                "+5",
-                "٣"),
-            Arbitraries.longs().map(String::valueOf));
-    Arbitrary<String> param =
-        Combinators.combine(
-                Arbitraries.of("r", "t", "q", "w", "R", " r ", "x", "", "r=r"),
-                Arbitraries.of("=", "= ", " =", "==", ""),
-                number)
-            .as((k, eq, v) -> k + eq + v);
-    Arbitrary<String> structured =
-        Combinators.combine(
-                Arbitraries.of("\"default\"", "\"burst\"", "default", "", "\"", "\"a,b\""),
-                param.list().ofMaxSize(5),
-                Arbitraries.of(";", ",", "; ", ";;"))
-            .as((name, params, sep) -> name + sep + String.join(sep, params));
-    Arbitrary<String> date =
-        Arbitraries.longs()
-            .between(-10_000_000_000L, 10_000_000_000L)
-            .map(
-                s ->
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(s)));
-    Arbitrary<String> text =
-        Arbitraries.strings().withCharRange(' ', '~').withChars('\t', 'é', '中').ofMaxLength(1500);
-    return Arbitraries.oneOf(number, structured, date, text);
+  /** One of the odd numbers above, or any long. */
+  static String number(Random r) {
+    return r.nextBoolean()
+        ? Cases.oneOf(r, NUMBERS)
+        : String.valueOf(Cases.between(r, Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  /** A structured-field fragment: a name and up to five parameters, oddly separated. */
+  static String structured(Random r) {
+    String name = Cases.oneOf(r, "\"default\"", "\"burst\"", "default", "", "\"", "\"a,b\"");
+    String separator = Cases.oneOf(r, ";", ",", "; ", ";;");
+    List<String> params = new ArrayList<>();
+    int n = Cases.between(r, 0, 5);
+    for (int i = 0; i < n; i++) {
+      params.add(
+          Cases.oneOf(r, "r", "t", "q", "w", "R", " r ", "x", "", "r=r")
+              + Cases.oneOf(r, "=", "= ", " =", "==", "")
+              + number(r));
+    }
+    return name + separator + String.join(separator, params);
+  }
+
+  /**
+   * Any header value: a number, a structured-field fragment, an HTTP-date up to about 317 years
+   * from now either way, or any text of up to 1,500 characters.
+   */
+  static String headerValue(Random r) {
+    return switch (r.nextInt(4)) {
+      case 0 -> number(r);
+      case 1 -> structured(r);
+      case 2 ->
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              ZonedDateTime.now(ZoneOffset.UTC)
+                  .plusSeconds(Cases.between(r, -10_000_000_000L, 10_000_000_000L)));
+      default -> Cases.string(r, 1500, TEXT);
+    };
   }
 
   private static MockResponse withHeaders(MockResponse.Builder b, String... nameValue) {
@@ -107,13 +117,20 @@ class HeaderFuzzTest {
     return b.build();
   }
 
-  @Property
-  void a200WithHostileHeadersSucceedsWithSaneValues(
-      @ForAll("headerValues") String rateLimit,
-      @ForAll("headerValues") String policy,
-      @ForAll("headerValues") String retryAfter,
-      @ForAll("headerValues") String retryAfterMs,
-      @ForAll("headerValues") String cfRay) {
+  record Headers200(
+      String rateLimit, String policy, String retryAfter, String retryAfterMs, String cfRay) {}
+
+  @Test
+  void a200WithHostileHeadersSucceedsWithSaneValues() {
+    Cases.run(
+        r ->
+            new Headers200(
+                headerValue(r), headerValue(r), headerValue(r), headerValue(r), headerValue(r)),
+        h -> check200(h.rateLimit(), h.policy(), h.retryAfter(), h.retryAfterMs(), h.cfRay()));
+  }
+
+  private static void check200(
+      String rateLimit, String policy, String retryAfter, String retryAfterMs, String cfRay) {
     server.always(
         withHeaders(
             new MockResponse.Builder()
@@ -144,11 +161,17 @@ class HeaderFuzzTest {
     }
   }
 
-  @Property(tries = 100)
-  void a429WithHostileHeadersEndsTypedWithinTheConfiguredWaits(
-      @ForAll("headerValues") String retryAfter,
-      @ForAll("headerValues") String retryAfterMs,
-      @ForAll("headerValues") String body) {
+  record Headers429(String retryAfter, String retryAfterMs, String body) {}
+
+  @Test
+  void a429WithHostileHeadersEndsTypedWithinTheConfiguredWaits() {
+    Cases.run(
+        100,
+        r -> new Headers429(headerValue(r), headerValue(r), headerValue(r)),
+        h -> check429(h.retryAfter(), h.retryAfterMs(), h.body()));
+  }
+
+  private static void check429(String retryAfter, String retryAfterMs, String body) {
     server.always(
         withHeaders(
             new MockResponse.Builder()

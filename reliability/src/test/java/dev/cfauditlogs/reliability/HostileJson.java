@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Generates response bodies from a {@link Random}: Cloudflare-shaped pages with hostile values,
  * mutations of them (cut, deleted, inserted, swapped bytes), wrong-typed members and deep nesting.
- * jqwik supplies the seeded {@code Random}, so a failing body is reproducible from its seed.
+ * {@link Cases} supplies the seeded {@code Random}, so a failing body is reproducible from its seed
+ * and case index.
  */
 final class HostileJson {
   private static final String[] NUMBERS = {

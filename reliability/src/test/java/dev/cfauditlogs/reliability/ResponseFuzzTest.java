@@ -4,22 +4,20 @@ import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
 import mockwebserver3.MockResponse;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import okio.Buffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Response decoding under fuzzing: mutated, truncated, wrong-typed, deeply nested and non-JSON
  * bodies, with any status, end in a page or a typed {@link dev.cfauditlogs.AuditLogsException},
- * never anything else and never a hang. Tries per property: {@code -Djqwik.tries.default}.
+ * never anything else and never a hang. Seeded random cases, see {@link Cases}; cases per property:
+ * {@code -Dfuzz.tries}.
  */
 class ResponseFuzzTest {
   private static final Duration BOUND = Duration.ofSeconds(10);
@@ -32,36 +30,20 @@ class ResponseFuzzTest {
   private static HostileServer server;
   private static AuditLogsClient client;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     server = new HostileServer();
     client = server.client().build();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     client.close();
     server.close();
   }
 
-  @Provide
-  Arbitrary<String> pages() {
-    return Arbitraries.randomValue(HostileJson::page);
-  }
-
-  @Provide
-  Arbitrary<String> mutatedPages() {
-    return Arbitraries.randomValue(r -> HostileJson.mutate(HostileJson.page(r), r));
-  }
-
-  @Provide
-  Arbitrary<String> anyJson() {
-    return Arbitraries.randomValue(r -> HostileJson.value(r, 6));
-  }
-
-  @Provide
-  Arbitrary<Integer> statuses() {
-    return Arbitraries.integers().between(0, STATUSES.length - 1).map(i -> STATUSES[i]);
+  static int status(Random r) {
+    return STATUSES[r.nextInt(STATUSES.length)];
   }
 
   private static Optional<AuditLogPage> call(int status, String body, String contentType) {
@@ -77,36 +59,66 @@ class ResponseFuzzTest {
     return page;
   }
 
-  @Property
-  void shapedPagesWithHostileValues(@ForAll("pages") String body) {
-    call(200, body, "application/json");
+  record Body(int status, String body) {}
+
+  @Test
+  void shapedPagesWithHostileValues() {
+    Cases.run(HostileJson::page, body -> call(200, body, "application/json"));
   }
 
-  @Property
-  void mutatedPagesWithAnyStatus(
-      @ForAll("mutatedPages") String body, @ForAll("statuses") int status) {
-    call(status, body, "application/json");
+  @Test
+  void mutatedPagesWithAnyStatus() {
+    Cases.run(
+        r -> new Body(status(r), HostileJson.mutate(HostileJson.page(r), r)),
+        c -> call(c.status(), c.body(), "application/json"));
   }
 
-  @Property
-  void anyJsonValueAsTheBody(@ForAll("anyJson") String body, @ForAll("statuses") int status) {
-    call(status, body, "application/json");
+  @Test
+  void anyJsonValueAsTheBody() {
+    Cases.run(
+        r -> new Body(status(r), HostileJson.value(r, 6)),
+        c -> call(c.status(), c.body(), "application/json"));
   }
 
-  @Property
-  void nonJsonText(@ForAll String body, @ForAll("statuses") int status) {
-    call(status, body, "text/html");
+  @Test
+  void nonJsonText() {
+    Cases.run(
+        r -> new Body(status(r), Cases.anyString(r, 255)),
+        c -> call(c.status(), c.body(), "text/html"));
   }
 
-  @Property
-  void arbitraryBytes(@ForAll byte[] body, @ForAll("statuses") int status) {
-    server.always(new MockResponse.Builder().code(status).body(new Buffer().write(body)).build());
-    Outcomes.typed(BOUND, () -> client.list(QUERY));
+  record Bytes(int status, byte[] body) {
+    @Override
+    public String toString() {
+      return "Bytes[status=" + status + ", body=" + Arrays.toString(body) + "]";
+    }
   }
 
-  @Property(tries = 40)
-  void deepNesting(
-      @ForAll @IntRange(min = 1, max = 200_000) int depth, @ForAll @IntRange(max = 3) int place) {
-    call(place == 2 ? 400 : 200, HostileJson.nested(depth, place), "application/json");
+  @Test
+  void arbitraryBytes() {
+    Cases.run(
+        r -> new Bytes(status(r), Cases.bytes(r, 255)),
+        c -> {
+          server.always(
+              new MockResponse.Builder()
+                  .code(c.status())
+                  .body(new Buffer().write(c.body()))
+                  .build());
+          Outcomes.typed(BOUND, () -> client.list(QUERY));
+        });
+  }
+
+  record Nesting(int depth, int place) {}
+
+  @Test
+  void deepNesting() {
+    Cases.run(
+        40,
+        r -> new Nesting(Cases.between(r, 1, 200_000), Cases.between(r, 0, 3)),
+        c ->
+            call(
+                c.place() == 2 ? 400 : 200,
+                HostileJson.nested(c.depth(), c.place()),
+                "application/json"));
   }
 }
