@@ -1,0 +1,159 @@
+package dev.cfauditlogs.bench;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.cfauditlogs.AuditLog;
+import dev.cfauditlogs.AuditLogPage;
+import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.generated.model.AaaAuditLogs;
+import dev.cfauditlogs.generated.model.AaaAuditLogsResponseCollection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Decoding one page of synthetic records (bytes to models): through the facade's own code path
+ * ({@link AuditLogsClient#list(AuditLogQuery)}, which also keeps each record's JSON text) against a
+ * plain OkHttp + Moshi baseline reading the same bytes into the generated response model. Both run
+ * on the same {@link OkHttpClient}, whose interceptor answers with the page without any network,
+ * and both hand every model to the {@link Blackhole}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class DecodeBenchmark {
+  /** Records on the page. */
+  @Param("1000")
+  public int records;
+
+  // Set in setUp(), before any benchmark method runs.
+  private OkHttpClient http;
+  private AuditLogsClient client;
+  private AuditLogQuery query;
+  private Request request;
+  private JsonAdapter<AaaAuditLogsResponseCollection> baseline;
+  private JsonAdapter<AaaAuditLogsResponseCollection> control;
+
+  /** Builds the page, the shared HTTP client, the facade client and the baseline adapter. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    http =
+        new OkHttpClient.Builder()
+            .addInterceptor(new CannedResponse(PageBodies.syntheticPage(records)))
+            .build();
+    client =
+        AuditLogsClient.builder()
+            .baseUrl("http://127.0.0.1:9/client/v4")
+            .apiToken("bench-token")
+            .okHttpClient(http)
+            .rateLimit(0, Duration.ofSeconds(1))
+            .build();
+    query = AuditLogQuery.builder().perPage(records).build();
+    request =
+        new Request.Builder()
+            .url("http://127.0.0.1:9/client/v4/user/audit_logs?per_page=" + records)
+            .header("Authorization", "Bearer bench-token")
+            .build();
+    baseline = BaselineJson.responseAdapter();
+    control = BaselineJson.facadeAdaptersResponseAdapter();
+    int facadeCount = client.list(query).records().size();
+    int baselineCount = baselineModels().size();
+    if (facadeCount != records || baselineCount != records) {
+      throw new IllegalStateException(
+          "expected " + records + " records, got " + facadeCount + " and " + baselineCount);
+    }
+  }
+
+  /** Closes the facade client. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    client.close();
+  }
+
+  /** The facade: one {@code list} call, then every record's typed model. */
+  @Benchmark
+  public int facade(Blackhole blackhole) {
+    AuditLogPage page = client.list(query);
+    List<AuditLog> logs = page.records();
+    for (AuditLog log : logs) {
+      blackhole.consume(log.model());
+    }
+    return logs.size();
+  }
+
+  /**
+   * The facade when the records' JSON text is used too (as an export does): every model and every
+   * {@code json()}. The baseline has no counterpart; this shows what the text costs.
+   */
+  @Benchmark
+  public int facadeWithJson(Blackhole blackhole) {
+    AuditLogPage page = client.list(query);
+    List<AuditLog> logs = page.records();
+    for (AuditLog log : logs) {
+      blackhole.consume(log.model());
+      blackhole.consume(log.json());
+    }
+    return logs.size();
+  }
+
+  /** The baseline: the same call made with OkHttp, the body read by a plain Moshi adapter. */
+  @Benchmark
+  public int baseline(Blackhole blackhole) {
+    List<AaaAuditLogs> logs = baselineModels();
+    for (AaaAuditLogs model : logs) {
+      blackhole.consume(model);
+    }
+    return logs.size();
+  }
+
+  /**
+   * A control: the baseline's code with the facade's own Moshi adapters (see {@link
+   * BaselineJson#facadeAdaptersResponseAdapter()}).
+   */
+  @Benchmark
+  public int control(Blackhole blackhole) {
+    List<AaaAuditLogs> logs = models(control);
+    for (AaaAuditLogs model : logs) {
+      blackhole.consume(model);
+    }
+    return logs.size();
+  }
+
+  private List<AaaAuditLogs> baselineModels() {
+    return models(baseline);
+  }
+
+  private List<AaaAuditLogs> models(JsonAdapter<AaaAuditLogsResponseCollection> adapter) {
+    try (Response response = http.newCall(request).execute()) {
+      AaaAuditLogsResponseCollection body =
+          Objects.requireNonNull(adapter.fromJson(response.body().source()));
+      return Objects.requireNonNull(body.getResult());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
