@@ -69,8 +69,7 @@ final class ModelJson {
       try {
         return Rfc3339.parseDateTime(text);
       } catch (DateTimeParseException e) {
-        throw new JsonDataException(
-            "Expected an RFC 3339 date-time at " + reader.getPath() + " but was " + quote(text), e);
+        throw new JsonDataException("Expected an RFC 3339 date-time at " + reader.getPath(), e);
       }
     }
 
@@ -100,8 +99,7 @@ final class ModelJson {
       try {
         return new BigDecimal(text);
       } catch (NumberFormatException e) {
-        throw new JsonDataException(
-            "Expected a number at " + reader.getPath() + " but was " + quote(text), e);
+        throw new JsonDataException("Expected a number at " + reader.getPath(), e);
       }
     }
 
@@ -109,9 +107,5 @@ final class ModelJson {
     public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
       writer.value(value);
     }
-  }
-
-  private static String quote(String text) {
-    return '"' + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + '"';
   }
 }

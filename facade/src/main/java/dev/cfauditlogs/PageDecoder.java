@@ -52,10 +52,12 @@ final class PageDecoder {
     try {
       return read(new PageText(body));
     } catch (JsonEncodingException | JsonDataException e) {
+      // The parser's own exception is not kept as the cause: its message quotes the body, which a
+      // server can make echo the credentials; the scrubbed message below carries what it said.
       throw unexpected(
-          "the body is not the JSON the API describes: " + e.getMessage(), status, cfRay, e);
+          "the body is not the JSON the API describes: " + e.getMessage(), status, cfRay, null);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw unexpected("a number in the body is out of range", status, cfRay, e);
+      throw unexpected("a number in the body is out of range", status, cfRay, null);
     } catch (BadShape e) {
       throw unexpected(e.getMessage(), status, cfRay, null);
     }

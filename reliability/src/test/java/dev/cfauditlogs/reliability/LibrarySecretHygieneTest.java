@@ -223,14 +223,12 @@ class LibrarySecretHygieneTest {
   }
 
   /**
-   * BUG (reported, not fixed here: PageDecoder.java has another engineer's uncommitted changes):
-   * the exception's own message is scrubbed, but the Moshi exception kept as its cause is not, so a
-   * stack trace ({@code --verbose}, or any logger given the exception) prints an echoed credential:
-   * {@code Caused by: com.squareup.moshi.JsonEncodingException: Expected value at path
-   * $.<token>[0]}. Remove {@code @Disabled} when fixed.
+   * The exception's own message is scrubbed; a Moshi exception kept as its cause would not be, so a
+   * stack trace ({@code --verbose}, or any logger given the exception) would print an echoed
+   * credential ({@code Caused by: …JsonEncodingException: Expected value at path $.<token>[0]}).
+   * The decoder does not keep the parser's exception as the cause.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("BUG: causes of decoding exceptions keep echoed credentials")
   void stackTracesOfExceptionsFromAnEchoingServerHoldNoCredential() {
     echo(true);
   }
