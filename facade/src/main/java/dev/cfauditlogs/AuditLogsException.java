@@ -29,7 +29,8 @@ public abstract class AuditLogsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
-  private final List<ApiMessage> errors;
+  // Exceptions are Serializable; the errors are not carried across serialization.
+  private final transient @Nullable List<ApiMessage> errors;
   private final @Nullable String cfRay;
 
   AuditLogsException(
@@ -55,7 +56,7 @@ public abstract class AuditLogsException extends RuntimeException {
 
   /** The errors Cloudflare reported in the response body; empty when there were none. */
   public List<ApiMessage> errors() {
-    return errors;
+    return errors == null ? List.of() : errors;
   }
 
   /** The {@code cf-ray} request id of the response, which Cloudflare support asks for. */
