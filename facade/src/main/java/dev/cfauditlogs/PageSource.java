@@ -96,10 +96,5 @@ final class PageSource implements AutoCloseable {
     pending.clear();
   }
 
-  /** How many requests are in flight or done but not handed out. */
-  int buffered() {
-    return pending.size();
-  }
-
   private record Pending(Future<AuditLogPage> future, Cancellation cancellation) {}
 }

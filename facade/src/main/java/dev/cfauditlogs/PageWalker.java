@@ -127,10 +127,6 @@ final class PageWalker implements PageStream {
     return yielded;
   }
 
-  int fetched() {
-    return fetched;
-  }
-
   private AuditLogPage fetch() {
     try {
       return source.next();

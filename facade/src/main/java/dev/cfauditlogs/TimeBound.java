@@ -81,10 +81,6 @@ final class TimeBound implements Comparable<TimeBound> {
         : Objects.requireNonNull(instant);
   }
 
-  boolean isFullDate() {
-    return date != null;
-  }
-
   /** The text sent on the wire. */
   String wireValue() {
     if (date != null) {
