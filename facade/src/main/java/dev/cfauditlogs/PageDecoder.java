@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.cfauditlogs.generated.model.AaaAuditLogs;
-import dev.cfauditlogs.generated.model.AaaResultInfo;
+import dev.cfauditlogs.generated.model.ObservedResultInfo;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class PageDecoder {
   private static final JsonAdapter<AaaAuditLogs> RECORD =
       ModelJson.moshi().adapter(AaaAuditLogs.class);
-  private static final JsonAdapter<AaaResultInfo> RESULT_INFO =
-      ModelJson.moshi().adapter(AaaResultInfo.class);
+  private static final JsonAdapter<ObservedResultInfo> RESULT_INFO =
+      ModelJson.moshi().adapter(ObservedResultInfo.class);
 
   private final Redactor redactor;
 
@@ -42,7 +42,7 @@ final class PageDecoder {
   /** What the body said, before the facts of the request are added. */
   record Body(
       List<AuditLog> records,
-      @Nullable AaaResultInfo resultInfo,
+      @Nullable ObservedResultInfo resultInfo,
       @Nullable Boolean success,
       List<ApiMessage> errors) {}
 
@@ -69,7 +69,7 @@ final class PageDecoder {
       throw new BadShape("the body is not a JSON object but starts with " + reader.peek());
     }
     List<AuditLog> records = List.of();
-    AaaResultInfo info = null;
+    ObservedResultInfo info = null;
     Boolean success = null;
     List<ApiMessage> errors = List.of();
     reader.beginObject();
@@ -129,7 +129,7 @@ final class PageDecoder {
     return records;
   }
 
-  private static @Nullable AaaResultInfo readResultInfo(JsonReader reader) throws IOException {
+  private static @Nullable ObservedResultInfo readResultInfo(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       reader.skipValue();
       return null;

@@ -1,6 +1,6 @@
 package dev.cfauditlogs;
 
-import dev.cfauditlogs.generated.model.AaaResultInfo;
+import dev.cfauditlogs.generated.model.ObservedResultInfo;
 
 /** Combines what the body said with what was asked for into an {@link AuditLogPage}. */
 final class PageFacts {
@@ -8,7 +8,7 @@ final class PageFacts {
 
   static AuditLogPage toPage(AuditLogQuery query, RetryingCaller.Outcome outcome) {
     PageDecoder.Body body = outcome.body();
-    AaaResultInfo info = body.resultInfo();
+    ObservedResultInfo info = body.resultInfo();
     int requestedPage = query.page().orElse(1);
     int requestedPerPage = query.perPage().orElse(AuditLogQuery.DEFAULT_PER_PAGE);
     Long page = info == null ? null : PageDecoder.wholeNumber(info.getPage());

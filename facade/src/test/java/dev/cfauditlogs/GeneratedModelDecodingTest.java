@@ -115,7 +115,7 @@ class GeneratedModelDecodingTest {
   }
 
   @Test
-  void failureEnvelopeDecodesWithSourcePointer() throws IOException {
+  void failureEnvelopeDecodesWithSourcePointerAndErrorChain() throws IOException {
     AaaApiResponseCommonFailure failure =
         ModelJson.moshi()
             .adapter(AaaApiResponseCommonFailure.class)
@@ -124,15 +124,16 @@ class GeneratedModelDecodingTest {
                 {"success": false, "result": null, "messages": [],
                  "errors": [{"code": 10000, "message": "Authentication error",
                    "documentation_url": "https://developers.cloudflare.com/api/",
-                   "source": {"pointer": "/per_page"}}]}
+                   "source": {"pointer": "/per_page"},
+                   "error_chain": [{"code": 6103, "message": "Invalid format for X-Auth-Key header"}]}]}
                 """);
 
     assertEquals(false, failure.getSuccess());
-    assertNull(failure.getResult());
     AaaMessagesInner error = failure.getErrors().iterator().next();
     assertEquals(10000, error.getCode());
     assertEquals("Authentication error", error.getMessage());
     assertEquals("https://developers.cloudflare.com/api/", error.getDocumentationUrl());
     assertEquals("/per_page", error.getSource().getPointer());
+    assertEquals(6103, error.getErrorChain().get(0).getCode());
   }
 }

@@ -24,37 +24,43 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * Checks requests and responses against {@code openapi/user-audit-logs.yaml} with a real OpenAPI
- * validator.
+ * Checks requests and responses against {@code openapi/effective.yaml} (the upstream slice with
+ * {@code openapi/overlay.yaml} applied) with a real OpenAPI validator.
  *
- * <p>The validator gets an in-memory copy of the slice with two of its known limitations worked
- * around (the slice itself stays faithful to upstream): it parses {@code oneOf} query values as
+ * <p>The validator gets an in-memory copy of the spec with two limitations of the validator worked
+ * around (the files stay as the pipeline writes them): it parses {@code oneOf} query values as
  * JSON, so {@code since}/{@code before} become a string whose pattern accepts exactly the two RFC
- * 3339 forms; and the 200 body's {@code oneOf} has two overlapping variants, so the first (typed)
- * one is used alone.
+ * 3339 forms; and it treats objects as closed, so they are opened as JSON Schema means them.
  */
 final class SliceContract {
-  static final Path SLICE = Path.of("..", "openapi", "user-audit-logs.yaml");
+  static final Path SLICE = Path.of("..", "openapi", "effective.yaml");
+
+  /** The bare upstream slice, without the overlay: only to show why the overlay exists. */
+  static final Path UPSTREAM_SLICE = Path.of("..", "openapi", "upstream-slice.yaml");
+
   private static final String UNION_PATTERN =
       "^\\d{4}-\\d{2}-\\d{2}([Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2}))?$";
 
-  private static final OpenApiInteractionValidator VALIDATOR =
-      new OpenApiInteractionValidator.Builder()
-          .withApi(patchedSlice())
-          .withBasePathOverride("/client/v4")
-          .withLevelResolver(
-              LevelResolver.create()
-                  .withLevel(
-                      "validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
-                  .build())
-          .build();
+  private static final OpenApiInteractionValidator VALIDATOR = validator(SLICE);
+
+  static OpenApiInteractionValidator validator(Path spec) {
+    return new OpenApiInteractionValidator.Builder()
+        .withApi(patchedSlice(spec))
+        .withBasePathOverride("/client/v4")
+        .withLevelResolver(
+            LevelResolver.create()
+                .withLevel(
+                    "validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+                .build())
+        .build();
+  }
 
   private SliceContract() {}
 
-  static OpenAPI patchedSlice() {
+  static OpenAPI patchedSlice(Path spec) {
     String yaml;
     try {
-      yaml = Files.readString(SLICE);
+      yaml = Files.readString(spec);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,21 +74,8 @@ final class SliceContract {
         p.setSchema(new StringSchema().pattern(UNION_PATTERN));
       }
     }
-    // The 200 body is a oneOf whose two variants both match a normal response (the validator then
-    // rejects every
-    // body), and an anyOf would let the second variant accept any result. The first variant alone
-    // (no required
-    // fields, result items typed) accepts every body the spec means and still checks each record.
-    Schema<?> collection =
-        api.getComponents().getSchemas().get("aaa_audit_logs_response_collection");
-    if (collection instanceof ComposedSchema composed && composed.getOneOf() != null) {
-      api.getComponents()
-          .getSchemas()
-          .put("aaa_audit_logs_response_collection", composed.getOneOf().get(0));
-    }
-    // The validator treats objects as closed unless told otherwise; JSON Schema (and the slice)
-    // leave them open,
-    // and the service does send fields the spec does not list.
+    // The validator treats objects as closed unless told otherwise; JSON Schema (and the spec)
+    // leave them open, and the service does send fields the spec does not list.
     api.getComponents().getSchemas().values().forEach(SliceContract::openObjects);
     return api;
   }
@@ -140,8 +133,13 @@ final class SliceContract {
 
   /** The validator's error messages for a response body with a status; empty when it is valid. */
   static List<String> responseViolations(int status, String jsonBody) {
+    return responseViolations(VALIDATOR, status, jsonBody);
+  }
+
+  static List<String> responseViolations(
+      OpenApiInteractionValidator validator, int status, String jsonBody) {
     return errors(
-        VALIDATOR.validateResponse(
+        validator.validateResponse(
             "/client/v4/user/audit_logs",
             Request.Method.GET,
             SimpleResponse.Builder.status(status)

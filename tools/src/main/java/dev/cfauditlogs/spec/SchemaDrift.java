@@ -111,11 +111,7 @@ final class SchemaDrift {
     Map<String, Object> o = Findings.resolve(findings.oldDoc, oldNode, here);
     Map<String, Object> n = Findings.resolve(findings.newDoc, newNode, here);
 
-    if (!Objects.equals(o.get("type"), n.get("type"))) {
-      findings.breaking(
-          here, "type changed from " + show(o.get("type")) + " to " + show(n.get("type")));
-      return;
-    }
+    typeChange(here, o, n);
     if (!Objects.equals(o.get("format"), n.get("format"))) {
       findings.breaking(
           here, "format changed from " + show(o.get("format")) + " to " + show(n.get("format")));
@@ -140,13 +136,7 @@ final class SchemaDrift {
         n.get("multipleOf"),
         n.get("multipleOf") != null,
         dir);
-    constraint(
-        here,
-        "uniqueItems",
-        o.get("uniqueItems"),
-        n.get("uniqueItems"),
-        Boolean.TRUE.equals(n.get("uniqueItems")),
-        dir);
+    uniqueItems(here, o, n, dir);
     for (String flag : List.of("deprecated", "readOnly", "writeOnly")) {
       if (!Objects.equals(o.get(flag), n.get(flag))) {
         findings.nonBreaking(
@@ -161,6 +151,66 @@ final class SchemaDrift {
       composition(where, path, key, Trees.list(o, key), Trees.list(n, key), dir);
     }
     findings.cosmeticOrUnhandled(here, o, n, HANDLED);
+  }
+
+  /**
+   * A changed {@code type} is breaking when the kind of value changes (the generated Java type and
+   * what goes over the wire change with it); a {@code type} keyword dropped or added where {@code
+   * properties} or {@code items} already say what the value is changes neither. Either way the
+   * comparison goes on beneath it, so nothing under a retyped schema goes unreported.
+   */
+  private void typeChange(String here, Map<String, Object> o, Map<String, Object> n) {
+    if (Objects.equals(o.get("type"), n.get("type"))) {
+      return;
+    }
+    String what = "type changed from " + show(o.get("type")) + " to " + show(n.get("type"));
+    String before = impliedType(o);
+    if (before != null && before.equals(impliedType(n))) {
+      findings.nonBreaking(here, what + " (still " + article(before) + " by its other keywords)");
+    } else {
+      findings.breaking(here, what);
+    }
+  }
+
+  /** The JSON type a schema stands for: its {@code type}, or what its keywords imply. */
+  private static String impliedType(Map<String, Object> schema) {
+    if (schema.get("type") instanceof String type) {
+      return type;
+    }
+    if (schema.containsKey("properties") || schema.containsKey("additionalProperties")) {
+      return "object";
+    }
+    return schema.containsKey("items") ? "array" : null;
+  }
+
+  private static String article(String type) {
+    return (type.matches("[aeiou].*") ? "an " : "a ") + type;
+  }
+
+  /**
+   * {@code uniqueItems} on an array decides whether the generated getter is a {@code Set} or a
+   * {@code List}, so a change there is breaking in either direction; on a schema that is not an
+   * array it means nothing (validators and the generator ignore it), so it is cosmetic.
+   */
+  private void uniqueItems(String here, Map<String, Object> o, Map<String, Object> n, Direction d) {
+    Object before = o.get("uniqueItems");
+    Object after = n.get("uniqueItems");
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    String what = "uniqueItems changed from " + show(before) + " to " + show(after);
+    if ("array".equals(impliedType(n)) || "array".equals(impliedType(o))) {
+      boolean set = Boolean.TRUE.equals(after);
+      findings.breaking(
+          here,
+          what
+              + " (the generated type changes from "
+              + (set ? "List to Set" : "Set to List")
+              + (set && d == Direction.REQUEST ? "; requests with repeated values are refused" : "")
+              + ")");
+    } else {
+      findings.cosmetic(here, what + " (no effect: not an array)");
+    }
   }
 
   private void nullable(String here, Map<String, Object> o, Map<String, Object> n, Direction dir) {

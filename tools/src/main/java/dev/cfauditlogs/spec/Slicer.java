@@ -47,7 +47,28 @@ final class Slicer {
     return new Slicer(upstream).run(path, method);
   }
 
+  /**
+   * The excerpt of {@code GET /user/audit_logs}: the same closure as {@link #slice}, but in
+   * upstream's order with upstream's {@code info}, so it reads like the document it came from. It
+   * is what {@code openapi/upstream/} keeps as the fixture: small enough to check in, and slicing
+   * it gives exactly the slice of the whole document.
+   */
+  static Map<String, Object> excerpt(Map<String, Object> upstream) {
+    Slicer slicer = new Slicer(upstream);
+    Map<String, Object> item = slicer.close(PATH, METHOD);
+    return slicer.assembleExcerpt(Map.of(PATH, item));
+  }
+
   private Map<String, Object> run(String path, String method) {
+    Map<String, Object> slicedItem = close(path, method);
+    return assemble(Map.of(path, slicedItem), inherited);
+  }
+
+  /** The document's security, when the operation has none and inherits it; else null. */
+  private Object inherited;
+
+  /** Finds every component the operation reaches; returns its path item without other methods. */
+  private Map<String, Object> close(String path, String method) {
     Map<String, Object> pathItem = pathItem(path, method);
     Map<String, Object> slicedItem = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : pathItem.entrySet()) {
@@ -58,7 +79,6 @@ final class Slicer {
     walk(slicedItem, Shape.Kind.STRUCT, "#/paths/" + token(path));
 
     // The operation's security requirements, or the document's if it has none (then copied too).
-    Object inherited = null;
     Object security = Trees.asMap(pathItem.get(method)).get("security");
     if (security == null) {
       inherited = upstream.get("security");
@@ -70,7 +90,46 @@ final class Slicer {
       ComponentRef ref = pending.pop();
       walk(lookup(ref), Shape.Kind.STRUCT, ref.pointer());
     }
-    return assemble(Map.of(path, slicedItem), inherited);
+    return slicedItem;
+  }
+
+  private Map<String, Object> assembleExcerpt(Map<String, Object> paths) {
+    Map<String, Object> excerpt = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : upstream.entrySet()) {
+      switch (e.getKey()) {
+        case "openapi", "info", "servers" -> excerpt.put(e.getKey(), e.getValue());
+        case "paths" -> excerpt.put("paths", paths);
+        case "components" -> excerpt.put("components", includedInUpstreamOrder());
+        case "security" -> {
+          if (inherited != null) {
+            excerpt.put("security", inherited);
+          }
+        }
+        default -> {
+          // Everything else of upstream (tags, externalDocs, x-…) reaches no operation we slice.
+        }
+      }
+    }
+    return excerpt;
+  }
+
+  private Map<String, Object> includedInUpstreamOrder() {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> kind : components.entrySet()) {
+      if (!(kind.getValue() instanceof Map)) {
+        continue;
+      }
+      Map<String, Object> names = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : Trees.asMap(kind.getValue()).entrySet()) {
+        if (included.contains(new ComponentRef(kind.getKey(), e.getKey()))) {
+          names.put(e.getKey(), e.getValue());
+        }
+      }
+      if (!names.isEmpty()) {
+        kept.put(kind.getKey(), names);
+      }
+    }
+    return kept;
   }
 
   private Map<String, Object> pathItem(String path, String method) {

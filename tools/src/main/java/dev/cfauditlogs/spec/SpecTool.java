@@ -15,7 +15,8 @@ import java.util.Map;
  * <pre>
  * slice     &lt;file-or-url&gt; [--out FILE] [--stats]     the slice of GET /user/audit_logs
  * diff      &lt;old-slice&gt; &lt;new-slice&gt; [--accept-breaking]   the drift report
- * update    &lt;file-or-url&gt; --slice FILE [--accept-breaking]  slice, report, replace
+ * update    &lt;file-or-url&gt; --dir OPENAPI_DIR [--source TEXT] [--accept-breaking]
+ *                                                   slice, overlay, report, replace
  * synth     --seed FILE --out FILE [--size-mb N | --services N]  a synthetic upstream document
  * benchmark --seed FILE [--size-mb N] [--dir DIR]         slice generated 30 MB JSON and YAML
  * </pre>
@@ -43,7 +44,7 @@ public final class SpecTool {
           "usage: SpecTool <command> [arguments]",
           "  slice <file-or-url> [--out FILE] [--stats]",
           "  diff <old-slice> <new-slice> [--accept-breaking]",
-          "  update <file-or-url> --slice FILE [--accept-breaking]",
+          "  update <file-or-url> --dir OPENAPI_DIR [--source TEXT] [--accept-breaking]",
           "  synth --seed FILE --out FILE.json|FILE.yaml [--size-mb N | --services N]",
           "  benchmark --seed FILE [--size-mb N] [--dir DIR]",
           "exit codes: 0 ok, 1 failure, 2 usage or input error, 3 breaking changes not accepted");
@@ -122,10 +123,11 @@ public final class SpecTool {
   private static int update(Args args, PrintStream out, PrintStream err) {
     String source = args.positional(0, "<file-or-url>");
     args.done(1);
-    if (args.slice == null) {
-      throw new SpecException("update needs --slice FILE (the checked-in slice)");
+    if (args.dir == null) {
+      throw new SpecException("update needs --dir DIR (the openapi/ folder)");
     }
-    UpdateFlow.Outcome outcome = UpdateFlow.run(source, args.slice, args.acceptBreaking, out, err);
+    UpdateFlow.Outcome outcome =
+        UpdateFlow.run(source, new SpecFiles(args.dir), args.acceptBreaking, args.source, out, err);
     return outcome == UpdateFlow.Outcome.BLOCKED ? BREAKING : OK;
   }
 
@@ -163,7 +165,7 @@ public final class SpecTool {
     final String command;
     final List<String> positionals = new ArrayList<>();
     Path out;
-    Path slice;
+    String source;
     Path seed;
     Path dir;
     boolean stats;
@@ -180,7 +182,7 @@ public final class SpecTool {
         String arg = args[i];
         switch (arg) {
           case "--out" -> out = Path.of(value(args, ++i, arg));
-          case "--slice" -> slice = Path.of(value(args, ++i, arg));
+          case "--source" -> source = value(args, ++i, arg);
           case "--seed" -> seed = Path.of(value(args, ++i, arg));
           case "--dir" -> dir = Path.of(value(args, ++i, arg));
           case "--size-mb" -> sizeMb = number(value(args, ++i, arg), arg);

@@ -177,6 +177,37 @@ class DriftAnalyzerTest {
             "operation: operationId changed from 'audit-logs-get-user-audit-logs' to 'audit-logs-list'"
                 + " (the generated method is named after it)"),
         change(
+            "page branch retyped: the report goes on beneath the type",
+            d -> {
+              Map<String, Object> page = pageBranch(d);
+              page.put("type", "array");
+              Trees.map(page, "properties").remove("result_info");
+            },
+            Severity.BREAKING,
+            "response 200 application/json: oneOf[0].result_info: field removed"),
+        change(
+            "page branch loses its type keyword but keeps its properties",
+            d -> pageBranch(d).remove("type"),
+            Severity.NON_BREAKING,
+            "response 200 application/json: oneOf[0]: type changed from 'object' to (none) (still an"
+                + " object by its other keywords)"),
+        change(
+            "uniqueItems moved from an array to its items (Set getter becomes List)",
+            d -> {
+              Map<String, Object> messages = Fixtures.component(d, "schemas", "aaa_messages");
+              messages.remove("uniqueItems");
+              Trees.map(messages, "items").put("uniqueItems", true);
+            },
+            Severity.BREAKING,
+            "response 200 application/json: oneOf[0].errors: uniqueItems changed from true to (none)"
+                + " (the generated type changes from Set to List)"),
+        change(
+            "uniqueItems on an object schema means nothing",
+            d -> messageItem(d).put("uniqueItems", true),
+            Severity.COSMETIC,
+            "response 200 application/json: oneOf[0].errors[]: uniqueItems changed from (none) to"
+                + " true (no effect: not an array)"),
+        change(
             "description only",
             d -> param(d, "per_page").put("description", "How many per page."),
             Severity.COSMETIC,
@@ -191,6 +222,12 @@ class DriftAnalyzerTest {
             d -> Fixtures.operation(d).put("summary", "User audit logs"),
             Severity.COSMETIC,
             "operation: summary changed"));
+  }
+
+  private static Map<String, Object> pageBranch(Map<String, Object> d) {
+    return Trees.asMap(
+        Trees.list(Fixtures.component(d, "schemas", "aaa_audit_logs_response_collection"), "oneOf")
+            .get(0));
   }
 
   @ParameterizedTest(name = "{0}")

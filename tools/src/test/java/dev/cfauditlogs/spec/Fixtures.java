@@ -12,7 +12,10 @@ final class Fixtures {
   static final Path UPSTREAM = Path.of("src", "test", "resources", "upstream");
   static final Path CLOUDFLARE_MIN = UPSTREAM.resolve("cloudflare-min.yaml");
   static final Path REFS_AND_CYCLES = UPSTREAM.resolve("refs-and-cycles.yaml");
-  static final Path CHECKED_IN_SLICE = Path.of("..", "openapi", "user-audit-logs.yaml");
+  static final Path OPENAPI = Path.of("..", "openapi");
+  static final Path CHECKED_IN_SLICE = OPENAPI.resolve("upstream-slice.yaml");
+  static final Path CHECKED_IN_EFFECTIVE = OPENAPI.resolve("effective.yaml");
+  static final Path REAL_UPSTREAM = OPENAPI.resolve("upstream").resolve("cloudflare-openapi.yaml");
 
   private Fixtures() {}
 

@@ -19,7 +19,8 @@ class SpecToolTest {
   @Test
   void sliceWritesTheSliceToStandardOutput() {
     assertEquals(SpecTool.OK, run("slice", Fixtures.CLOUDFLARE_MIN.toString()));
-    assertEquals(Fixtures.read(Fixtures.CHECKED_IN_SLICE), out.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        Fixtures.sliceText(Fixtures.cloudflareMin()), out.toString(StandardCharsets.UTF_8));
     assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 
@@ -29,7 +30,7 @@ class SpecToolTest {
     assertEquals(
         SpecTool.OK,
         run("slice", Fixtures.CLOUDFLARE_MIN.toString(), "--out", file.toString(), "--stats"));
-    assertEquals(Fixtures.read(Fixtures.CHECKED_IN_SLICE), Fixtures.read(file));
+    assertEquals(Fixtures.sliceText(Fixtures.cloudflareMin()), Fixtures.read(file));
     String stats = err.toString(StandardCharsets.UTF_8).trim();
     assertTrue(stats.startsWith("stats: read_ms="), stats);
     assertTrue(SliceStats.parse(stats).containsKey("peak_heap_mib"), stats);
@@ -63,7 +64,7 @@ class SpecToolTest {
     assertEquals(SpecTool.USAGE, run("slice", "x.json", "--bogus"));
     String errors = err.toString(StandardCharsets.UTF_8);
     assertTrue(errors.contains("error: unknown command 'frobnicate'"), errors);
-    assertTrue(errors.contains("error: update needs --slice FILE"), errors);
+    assertTrue(errors.contains("error: update needs --dir DIR"), errors);
     assertTrue(errors.contains("error: --size-mb needs a whole number, not 'many'"), errors);
     assertTrue(errors.contains("error: unknown option --bogus"), errors);
   }
