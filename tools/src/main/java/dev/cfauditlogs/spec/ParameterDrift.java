@@ -12,8 +12,13 @@ import java.util.TreeMap;
 
 /**
  * Compares the parameters of the old and the new operation (path-level ones included) by name and
- * location: removed, renamed (one removed and one added with the same contract), added, and changed
- * (required, serialization, schema).
+ * location: removed, renamed (one removed and one added with the same contract), added, reordered,
+ * and changed (required, serialization, schema).
+ *
+ * <p>The generated Retrofit method takes one positional argument per parameter, in the document's
+ * order, so an added parameter changes its signature (the facade's call no longer compiles) and a
+ * reordered one may silently swap two arguments of the same Java type: both are breaking for this
+ * client, whatever they mean on the wire.
  */
 final class ParameterDrift {
   private final Findings findings;
@@ -80,14 +85,37 @@ final class ParameterDrift {
         if (Boolean.TRUE.equals(after.get(fresh).get("required"))) {
           findings.breaking("parameter " + fresh, "new required parameter");
         } else {
-          findings.nonBreaking("parameter " + fresh, "new optional parameter");
+          findings.breaking(
+              "parameter " + fresh,
+              "new optional parameter (the generated method gains an argument: adapt the facade's"
+                  + " call)");
         }
       }
     }
+    order(before, after);
     for (Map.Entry<String, Map<String, Object>> e : before.entrySet()) {
       if (after.containsKey(e.getKey())) {
         parameter("parameter " + e.getKey(), e.getValue(), after.get(e.getKey()));
       }
+    }
+  }
+
+  /** The parameters both versions have must keep their relative order (positional arguments). */
+  private void order(
+      Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> after) {
+    List<String> was = new ArrayList<>(before.keySet());
+    was.retainAll(after.keySet());
+    List<String> now = new ArrayList<>(after.keySet());
+    now.retainAll(before.keySet());
+    if (!was.equals(now)) {
+      findings.breaking(
+          "parameters",
+          "order changed from "
+              + was
+              + " to "
+              + now
+              + " (the generated method's arguments move: two of the same type may be swapped"
+              + " silently)");
     }
   }
 

@@ -64,10 +64,20 @@ class DriftAnalyzerTest {
             Severity.BREAKING,
             "parameter actor.email (query): format changed from 'email' to (none)"),
         change(
-            "new optional parameter",
+            "new optional parameter (the generated method gains an argument)",
             d -> params(d).add(queryParam("actor.type", false)),
-            Severity.NON_BREAKING,
-            "parameter actor.type (query): new optional parameter"),
+            Severity.BREAKING,
+            "parameter actor.type (query): new optional parameter (the generated method gains an"
+                + " argument"),
+        change(
+            "parameters reordered (positional arguments may swap silently)",
+            d -> {
+              List<Object> list = params(d);
+              Object first = list.remove(0);
+              list.add(1, first);
+            },
+            Severity.BREAKING,
+            "parameters: order changed from [id (query), export (query)"),
         change(
             "new required parameter",
             d -> params(d).add(queryParam("account_id", true)),
@@ -263,19 +273,18 @@ class DriftAnalyzerTest {
   void theReportListsBreakingChangesFirstWithASummary() {
     Map<String, Object> changed = Fixtures.deepCopy(BASE);
     param(changed, "per_page").put("description", "Per page.");
-    params(changed).add(queryParam("actor.type", false));
-    param(changed, "per_page").put("maximum", 500);
+    param(changed, "per_page").put("maximum", 5000);
+    param(changed, "page").put("maximum", 100);
 
     String text =
-        DriftAnalyzer.compare(BASE, changed).render("user-audit-logs.yaml", "upstream.json");
+        DriftAnalyzer.compare(BASE, changed).render("upstream-slice.yaml", "upstream.json");
 
     assertEquals(
         String.join(
             "\n",
-            "Drift report for GET /user/audit_logs: user-audit-logs.yaml -> upstream.json",
-            "  BREAKING      parameter per_page (query): maximum lowered from 1000 to 500 (a request"
-                + " sending 1000 is now out of range)",
-            "  non-breaking  parameter actor.type (query): new optional parameter",
+            "Drift report for GET /user/audit_logs: upstream-slice.yaml -> upstream.json",
+            "  BREAKING      parameter page (query): maximum 100 added",
+            "  non-breaking  parameter per_page (query): maximum raised from 1000 to 5000",
             "  cosmetic      parameter per_page (query): description changed",
             "1 breaking, 1 non-breaking, 1 cosmetic",
             ""),

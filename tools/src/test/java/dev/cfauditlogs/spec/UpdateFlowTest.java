@@ -129,21 +129,20 @@ class UpdateFlowTest {
   void handMadeNonBreakingVariantIsTakenWithoutAcceptance() {
     String upstream =
         upstreamWith(
-            d -> {
-              Map<String, Object> param = new LinkedHashMap<>();
-              param.put("name", "actor.type");
-              param.put("in", "query");
-              param.put("schema", Map.of("type", "string"));
-              Trees.list(operation(d), "parameters").add(param);
-            });
+            d ->
+                Trees.map(Fixtures.component(d, "schemas", "aaa_audit-logs"), "properties")
+                    .put("newValueJson", new LinkedHashMap<>(Map.of("type", "object"))));
 
     UpdateFlow.Outcome outcome = flow(upstream, false);
 
-    assertEquals(UpdateFlow.Outcome.REPLACED, outcome);
+    assertEquals(UpdateFlow.Outcome.REPLACED, outcome, out::toString);
     assertTrue(
         out.toString(StandardCharsets.UTF_8)
-            .contains("  non-breaking  parameter actor.type (query): new optional parameter\n"));
-    assertTrue(Fixtures.read(files.effective()).contains("name: actor.type"));
+            .contains(
+                "  non-breaking  response 200 application/json: oneOf[0].result[].newValueJson:"
+                    + " field added\n"),
+        out::toString);
+    assertTrue(Fixtures.read(files.effective()).contains("newValueJson:"));
     assertTrue(Fixtures.read(files.source()).startsWith(upstream + " (read by update-spec on "));
   }
 
