@@ -98,23 +98,7 @@ class ClientSettingsTest {
   }
 
   @Test
-  void anAttemptSlowerThanTheTimeoutFailsAsTimeout() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .headersDelay(3, TimeUnit.SECONDS)
-            .body(Fixtures.read("seed-response.json"))
-            .build());
-    try (AuditLogsClient client =
-        server.client().timeout(Duration.ofMillis(300)).maxRetries(0).build()) {
-      RequestTimeoutException e =
-          assertThrows(RequestTimeoutException.class, () -> client.list(AuditLogQuery.all()));
-      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
-      assertEquals(0, e.statusCode());
-    }
-  }
-
-  @Test
-  void aTimeoutSaysHowManyAttemptsTimedOutAndWhatToTry() {
+  void anAttemptSlowerThanTheTimeoutFailsAsTimeoutSayingHowManyAndWhatToTry() {
     for (int i = 0; i < 2; i++) {
       server.enqueue(
           new MockResponse.Builder()
@@ -129,6 +113,8 @@ class ClientSettingsTest {
               RequestTimeoutException.class,
               () -> client.list(AuditLogQuery.builder().perPage(1000).build()));
       String m = e.getMessage();
+      assertEquals(0, e.statusCode());
+      assertTrue(m.contains("timed out"), m);
       assertTrue(m.contains("Gave up after 2 attempts (2 timed out"), m);
       assertTrue(m.contains("the timeout is 300 ms per attempt"), m);
       assertTrue(m.contains("per_page, 1000 here"), m);

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeout says how many attempts were made and what to try.
  */
 class ErrorMessagesIT {
-  static final String TOKEN = "FAKE-TOKEN-errors-it-never-printed-0461";
-  static final String EMAIL = "fake.errors.never.printed@example.com";
-  static final String KEY = "FAKE-GLOBAL-KEY-errors-never-printed-0462";
+  private static final String TOKEN = ExitCodesIT.TOKEN;
+  private static final String EMAIL = ExitCodesIT.EMAIL;
+  private static final String KEY = ExitCodesIT.KEY;
 
   private final List<RecordedAnswer> servers = new ArrayList<>();
   private final List<JarRunner.Result> results = new ArrayList<>();
