@@ -98,6 +98,7 @@ public final class AuditLogsClient implements AutoCloseable {
         new RetryingCaller(
             http,
             b.maxRetries,
+            b.timeout,
             b.maxRetryWait,
             b.clock,
             b.sleeper,

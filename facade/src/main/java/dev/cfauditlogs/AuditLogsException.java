@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -12,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  *   <caption>Which subclass means what</caption>
  *   <tr><th>Subclass</th><th>When</th><th>Retried</th></tr>
  *   <tr><td>{@link InvalidRequestException}</td><td>bad input, refused before anything is sent</td><td>no</td></tr>
- *   <tr><td>{@link BadRequestException}</td><td>HTTP 400</td><td>no</td></tr>
- *   <tr><td>{@link AuthenticationException}</td><td>HTTP 401</td><td>no</td></tr>
+ *   <tr><td>{@link BadRequestException}</td><td>HTTP 400 (other than below)</td><td>no</td></tr>
+ *   <tr><td>{@link AuthenticationException}</td><td>HTTP 401; HTTP 400 whose codes say a credential header is malformed (6003 chaining 6100–6111, 9103, 9106)</td><td>no</td></tr>
  *   <tr><td>{@link PermissionDeniedException}</td><td>HTTP 403</td><td>no</td></tr>
  *   <tr><td>{@link NotFoundException}</td><td>HTTP 404</td><td>no</td></tr>
- *   <tr><td>{@link RateLimitedException}</td><td>HTTP 429</td><td>yes</td></tr>
+ *   <tr><td>{@link RateLimitedException}</td><td>HTTP 429, whatever its codes</td><td>yes</td></tr>
  *   <tr><td>{@link ServerException}</td><td>HTTP 5xx</td><td>yes</td></tr>
  *   <tr><td>{@link UnexpectedStatusException}</td><td>any other status (408 and 409 are retried)</td><td>408, 409</td></tr>
  *   <tr><td>{@link ConnectionException}</td><td>the connection failed or a body was cut off</td><td>yes</td></tr>
@@ -54,9 +55,25 @@ public abstract class AuditLogsException extends RuntimeException {
     return statusCode;
   }
 
-  /** The errors Cloudflare reported in the response body; empty when there were none. */
+  /**
+   * The errors Cloudflare reported in the response body, each with its chained causes ({@link
+   * ApiMessage#errorChain()}); empty when there were none. Unmodifiable.
+   */
   public List<ApiMessage> errors() {
     return errors == null ? List.of() : errors;
+  }
+
+  /**
+   * Every error followed by its chained causes, depth first: for Cloudflare's 400 "6003 Invalid
+   * request headers" chaining "6103 Invalid format for X-Auth-Key header", both, in that order.
+   * Unmodifiable.
+   */
+  public List<ApiMessage> errorsWithCauses() {
+    List<ApiMessage> all = new ArrayList<>();
+    for (ApiMessage error : errors()) {
+      all.addAll(error.withCauses());
+    }
+    return List.copyOf(all);
   }
 
   /** The {@code cf-ray} request id of the response, which Cloudflare support asks for. */

@@ -4,8 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cloudflare answered 401: the credentials were not accepted. Check the API token, or the email and
- * Global API key.
+ * The credentials were not accepted: Cloudflare answered 401, or 400 with codes that say a
+ * credential header is malformed (6003 chaining 6100–6111, 9103, 9106; for example an API token
+ * given as the Global API key). The message names the environment variable to check; {@link
+ * #statusCode()} tells the two apart.
  */
 public final class AuthenticationException extends AuditLogsException {
   private static final long serialVersionUID = 1L;

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 record ErrorBody(List<ApiMessage> errors, @Nullable BigDecimal retryAfterSeconds, String excerpt) {
   static final ErrorBody EMPTY = new ErrorBody(List.of(), null, "");
+  private static final int SHOWN_ERRORS = 3;
+  private static final int MAX_SUMMARY = 1000;
 
   static ErrorBody parse(String text, Redactor redactor) {
     try {
@@ -59,11 +61,18 @@ record ErrorBody(List<ApiMessage> errors, @Nullable BigDecimal retryAfterSeconds
     }
   }
 
-  /** One line for an exception message: the first error, or the excerpt. */
+  /**
+   * One line for an exception message: the first errors with their chained causes (at most {@value
+   * #SHOWN_ERRORS}, and {@value #MAX_SUMMARY} characters), or the excerpt.
+   */
   String summary() {
     if (!errors.isEmpty()) {
-      return errors.get(0).toString()
-          + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "");
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < Math.min(errors.size(), SHOWN_ERRORS); i++) {
+        s.append(i == 0 ? "" : "; ").append(errors.get(i));
+      }
+      return Texts.shorten(s.toString(), MAX_SUMMARY)
+          + (errors.size() > SHOWN_ERRORS ? " (+" + (errors.size() - SHOWN_ERRORS) + " more)" : "");
     }
     return excerpt;
   }

@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a non-2xx response into the matching {@link AuditLogsException}, with a message that says
- * what to do.
+ * what to do. The HTTP status decides the class; Cloudflare's codes only refine a 400 whose codes
+ * name a malformed credential ({@link MalformedCredentials}) into an {@link
+ * AuthenticationException}.
  */
 final class ErrorMapper {
   private ErrorMapper() {}
@@ -19,17 +21,28 @@ final class ErrorMapper {
       ErrorBody body,
       @Nullable String cfRay,
       @Nullable Duration retryAfter,
-      String hint) {
+      String hint,
+      @Nullable String refusedParameter) {
     String detail = body.summary().isEmpty() ? "" : ": " + body.summary();
     String ray = cfRay == null ? "" : " (cf-ray " + Texts.shorten(cfRay, 64) + ")";
     String head = "HTTP " + status + detail + ray + ". ";
     return switch (status) {
-      case 400 ->
-          new BadRequestException(
-              head + "Cloudflare refused a query parameter; check the values sent.",
-              status,
-              body.errors(),
-              cfRay);
+      case 400 -> {
+        if (MalformedCredentials.in(body.errors())) {
+          yield new AuthenticationException(
+              head + MalformedCredentials.advice(body.errors()), status, body.errors(), cfRay);
+        }
+        yield new BadRequestException(
+            head
+                + (refusedParameter != null
+                    ? "Cloudflare refused the query parameter " + refusedParameter + "."
+                    : body.errors().isEmpty()
+                        ? "Cloudflare refused the request without saying why."
+                        : "Cloudflare refused the request for the reason above."),
+            status,
+            body.errors(),
+            cfRay);
+      }
       case 401 ->
           new AuthenticationException(
               head
@@ -79,7 +92,11 @@ final class ErrorMapper {
     };
   }
 
+  /** A duration for a message: {@code 500 ms}, {@code 3 s} (rounded up) or {@code 5 min}. */
   static String human(Duration d) {
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      return d.toMillis() + " ms";
+    }
     long seconds = (d.toMillis() + 999) / 1000;
     if (seconds < 120) {
       return seconds + " s";

@@ -1,10 +1,31 @@
 package dev.cfauditlogs;
 
-/** An attempt took longer than the configured timeout, on every attempt. */
+import java.time.Duration;
+
+/**
+ * An attempt took longer than the configured per-attempt timeout, and no retry was left. The
+ * message says how many attempts were made, how many timed out, the timeout, and what to try: fewer
+ * records a page ({@code per_page}) or a longer timeout.
+ */
 public final class RequestTimeoutException extends AuditLogsException {
   private static final long serialVersionUID = 1L;
 
-  RequestTimeoutException(String message, Throwable cause) {
+  private final int attempt;
+  private final Duration timeout;
+
+  RequestTimeoutException(String message, Throwable cause, int attempt, Duration timeout) {
     super(message, cause);
+    this.attempt = attempt;
+    this.timeout = timeout;
+  }
+
+  /** The attempts made, counting the one that timed out last (1 when none was retried). */
+  public int attempts() {
+    return attempt;
+  }
+
+  /** The time each attempt was allowed ({@link AuditLogsClient.Builder#timeout(Duration)}). */
+  public Duration timeoutPerAttempt() {
+    return timeout;
   }
 }

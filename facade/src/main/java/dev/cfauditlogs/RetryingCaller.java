@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,6 +30,7 @@ final class RetryingCaller {
 
   private final Call.Factory http;
   private final int maxRetries;
+  private final Duration timeout;
   private final Duration maxRetryWait;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -40,6 +42,7 @@ final class RetryingCaller {
   RetryingCaller(
       Call.Factory http,
       int maxRetries,
+      Duration timeout,
       Duration maxRetryWait,
       Clock clock,
       Sleeper sleeper,
@@ -48,6 +51,7 @@ final class RetryingCaller {
       RequestPacer pacer) {
     this.http = http;
     this.maxRetries = maxRetries;
+    this.timeout = timeout;
     this.maxRetryWait = maxRetryWait;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -70,6 +74,7 @@ final class RetryingCaller {
    * flight is cancelled too).
    */
   Outcome execute(Request request, Cancellation cancellation) {
+    int timeouts = 0;
     for (int attempt = 1; ; attempt++) {
       Failure failure;
       try {
@@ -78,8 +83,11 @@ final class RetryingCaller {
         cancellation.throwIfCancelled();
         failure = f;
       }
+      if (failure.timedOut) {
+        timeouts++;
+      }
       if (attempt > maxRetries) {
-        throw failure.giveUp(" Gave up after " + attempt + " attempts.");
+        throw failure.giveUp(gaveUp(request, attempt, timeouts, failure));
       }
       Duration wait =
           failure.serverWait != null && !failure.serverWait.isZero()
@@ -91,13 +99,35 @@ final class RetryingCaller {
                 + ErrorMapper.human(wait)
                 + ") is longer than the configured maximum retry wait ("
                 + ErrorMapper.human(maxRetryWait)
-                + ").");
+                + ")."
+                + (failure.timedOut ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
       LOG.log(
           Level.DEBUG,
           () -> "retrying " + request.url().encodedPath() + " in " + wait.toMillis() + " ms");
       sleep(wait);
     }
+  }
+
+  /**
+   * How many attempts were made; after a timeout, also how many timed out, the per-attempt limit,
+   * and the two remedies (a smaller page, a longer timeout).
+   */
+  private String gaveUp(Request request, int attempts, int timeouts, Failure last) {
+    String made = " Gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts");
+    if (!last.timedOut) {
+      return made + ".";
+    }
+    String perPage = request.url().queryParameter("per_page");
+    return made
+        + " ("
+        + timeouts
+        + " timed out; the timeout is "
+        + ErrorMapper.human(timeout)
+        + " per attempt). A large page can take longer than that: ask for fewer records a page"
+        + " (per_page, "
+        + (perPage == null ? "not sent" : Texts.shorten(perPage, 10))
+        + " here) or allow more time per attempt (timeout).";
   }
 
   private Outcome attempt(Request request, int attempt, Cancellation cancellation) throws Failure {
@@ -158,7 +188,13 @@ final class RetryingCaller {
       if (status == 429) {
         pacer.rateLimited(serverWait);
       }
-      Failure failure = new Failure(status, error, cfRay, serverWait);
+      String refused =
+          status == 400
+              ? RefusedParameter.named(error.errors(), request.url())
+                  .map(redactor::scrub)
+                  .orElse(null)
+              : null;
+      Failure failure = new Failure(status, error, cfRay, serverWait, refused);
       if (!ErrorMapper.isRetryable(status)) {
         throw failure.giveUp("");
       }
@@ -203,19 +239,29 @@ final class RetryingCaller {
                 + " ms: "
                 + e.getClass().getSimpleName());
     String reason = Texts.shorten(redactor.scrub(String.valueOf(e.getMessage())), 200);
+    if (timeout) {
+      return new Failure(
+          hint ->
+              new RequestTimeoutException(
+                  "Calling " + describe(request) + " timed out (" + reason + ")." + hint,
+                  e,
+                  attempt,
+                  this.timeout),
+          true);
+    }
     return new Failure(
-        timeout
-            ? new RequestTimeoutException(
-                "Calling " + describe(request) + " timed out (" + reason + ").", e)
-            : new ConnectionException(
+        hint ->
+            new ConnectionException(
                 "Calling "
                     + describe(request)
                     + " failed: "
                     + e.getClass().getSimpleName()
                     + " ("
                     + reason
-                    + "). Check the network and the base URL.",
-                e));
+                    + "). Check the network and the base URL."
+                    + hint,
+                e),
+        false);
   }
 
   private void sleep(Duration wait) {
@@ -251,36 +297,53 @@ final class RetryingCaller {
   private static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final transient @Nullable AuditLogsException network;
+    private final transient @Nullable Function<String, AuditLogsException> network;
+    final boolean timedOut;
     private final int status;
     private final transient @Nullable ErrorBody body;
     private final @Nullable String cfRay;
     final @Nullable Duration serverWait;
+    private final @Nullable String refusedParameter;
 
-    Failure(AuditLogsException network) {
+    /** A network failure or timeout; {@code network} makes the exception, given the hint. */
+    Failure(Function<String, AuditLogsException> network, boolean timedOut) {
       super(null, null, false, false);
       this.network = network;
+      this.timedOut = timedOut;
       this.status = 0;
       this.body = null;
       this.cfRay = null;
       this.serverWait = null;
+      this.refusedParameter = null;
     }
 
-    Failure(int status, ErrorBody body, @Nullable String cfRay, @Nullable Duration serverWait) {
+    Failure(
+        int status,
+        ErrorBody body,
+        @Nullable String cfRay,
+        @Nullable Duration serverWait,
+        @Nullable String refusedParameter) {
       super(null, null, false, false);
       this.network = null;
+      this.timedOut = false;
       this.status = status;
       this.body = body;
       this.cfRay = cfRay;
       this.serverWait = serverWait;
+      this.refusedParameter = refusedParameter;
     }
 
     AuditLogsException giveUp(String hint) {
       if (network != null) {
-        return network;
+        return network.apply(hint);
       }
       return ErrorMapper.toException(
-          status, java.util.Objects.requireNonNull(body), cfRay, serverWait, hint);
+          status,
+          java.util.Objects.requireNonNull(body),
+          cfRay,
+          serverWait,
+          hint,
+          refusedParameter);
     }
   }
 }

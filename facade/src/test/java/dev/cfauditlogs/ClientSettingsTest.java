@@ -98,18 +98,46 @@ class ClientSettingsTest {
   }
 
   @Test
-  void anAttemptSlowerThanTheTimeoutFailsAsTimeout() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .headersDelay(3, TimeUnit.SECONDS)
-            .body(Fixtures.read("seed-response.json"))
-            .build());
+  void anAttemptSlowerThanTheTimeoutFailsAsTimeoutSayingHowManyAndWhatToTry() {
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .headersDelay(3, TimeUnit.SECONDS)
+              .body(Fixtures.read("seed-response.json"))
+              .build());
+    }
     try (AuditLogsClient client =
-        server.client().timeout(Duration.ofMillis(300)).maxRetries(0).build()) {
+        server.client().timeout(Duration.ofMillis(300)).maxRetries(1).sleeper(d -> {}).build()) {
       RequestTimeoutException e =
-          assertThrows(RequestTimeoutException.class, () -> client.list(AuditLogQuery.all()));
-      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+          assertThrows(
+              RequestTimeoutException.class,
+              () -> client.list(AuditLogQuery.builder().perPage(1000).build()));
+      String m = e.getMessage();
       assertEquals(0, e.statusCode());
+      assertTrue(m.contains("timed out"), m);
+      assertTrue(m.contains("Gave up after 2 attempts (2 timed out"), m);
+      assertTrue(m.contains("the timeout is 300 ms per attempt"), m);
+      assertTrue(m.contains("per_page, 1000 here"), m);
+      assertTrue(m.contains("more time per attempt (timeout)"), m);
+      assertEquals(2, e.attempts());
+      assertEquals(Duration.ofMillis(300), e.timeoutPerAttempt());
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void aConnectionFailureSaysHowManyAttemptsWereMade() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .onRequestStart(new mockwebserver3.SocketEffect.CloseSocket())
+              .build());
+    }
+    try (AuditLogsClient client = server.client().maxRetries(2).sleeper(d -> {}).build()) {
+      ConnectionException e =
+          assertThrows(ConnectionException.class, () -> client.list(AuditLogQuery.all()));
+      assertTrue(e.getMessage().contains("Gave up after 3 attempts."), e.getMessage());
+      assertFalse(e.getMessage().contains("per_page"), e.getMessage());
     }
   }
 

@@ -4,8 +4,8 @@ import dev.cfauditlogs.AuditLog;
 import java.io.IOException;
 
 /**
- * RFC 4180 CSV with a header row and the fixed columns of {@link FlatRecord#COLUMNS};
- * spreadsheet-safe.
+ * RFC 4180 CSV with a header row and the columns of {@link FlatRecord#COLUMNS}: the fixed columns,
+ * then {@code extra} holding every other field; spreadsheet-safe.
  */
 final class CsvWriter implements RecordWriter {
   private final Appendable out;

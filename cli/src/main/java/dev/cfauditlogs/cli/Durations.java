@@ -36,6 +36,24 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     }
   }
 
+  /**
+   * The shortest form this converter reads back: {@code 500ms}, {@code 90s}, {@code 2m}, {@code
+   * 1h}.
+   */
+  static String format(Duration d) {
+    if (d.toMillisPart() != 0 || d.isZero()) {
+      return d.toMillis() + "ms";
+    }
+    long seconds = d.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
   private static Duration positive(String text, Duration d) {
     if (d.isNegative() || d.isZero()) {
       throw new CommandLine.TypeConversionException("'" + text + "' must be a positive duration");

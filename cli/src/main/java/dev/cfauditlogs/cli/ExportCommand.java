@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       "",
       "The window is pinned when the export starts, so logs written meanwhile cannot shift",
       "pages; each record is written exactly once, as the API sent it (jsonl, json) or",
-      "flattened to fixed columns (csv, safe to open in a spreadsheet)."
+      "flattened to fixed columns plus a last column 'extra' holding every other field as",
+      "JSON (csv, safe to open in a spreadsheet)."
     },
     footerHeading = "%nExamples:%n",
     footer = {

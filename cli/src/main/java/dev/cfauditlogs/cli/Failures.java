@@ -1,10 +1,12 @@
 package dev.cfauditlogs.cli;
 
+import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsException;
 import dev.cfauditlogs.AuthenticationException;
 import dev.cfauditlogs.InvalidRequestException;
 import dev.cfauditlogs.PermissionDeniedException;
 import dev.cfauditlogs.RateLimitedException;
+import dev.cfauditlogs.RequestTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -87,12 +89,26 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof InvalidRequestException) {
       return "Nothing was sent. Fix the value and run the command again (--help lists the options).";
     }
+    if (e instanceof AuthenticationException auth && auth.statusCode() == 400) {
+      return "Cloudflare could not read the credential headers. An API token goes in"
+          + " CLOUDFLARE_API_TOKEN; the Global API key goes in CLOUDFLARE_API_KEY, with the account"
+          + " email in CLOUDFLARE_EMAIL.";
+    }
     if (e instanceof AuthenticationException || e instanceof PermissionDeniedException) {
       return "Set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY) to credentials with"
           + " \"Account Settings Read\".";
     }
     if (e instanceof RateLimitedException) {
       return "Cloudflare allows 1200 requests per 5 minutes per user; wait, then run the command again.";
+    }
+    if (e instanceof RequestTimeoutException timeout) {
+      return "Try a smaller --per-page (export asks for "
+          + AuditLogQuery.MAX_PER_PAGE
+          + " records a page unless told), e.g. --per-page 200, or a larger --timeout than "
+          + Durations.format(timeout.timeoutPerAttempt())
+          + ", e.g. --timeout "
+          + Durations.format(timeout.timeoutPerAttempt().multipliedBy(3))
+          + ".";
     }
     if (e instanceof AuditLogsException || e instanceof CliException) {
       return "";

@@ -1,20 +1,28 @@
 package dev.cfauditlogs.cli;
 
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
 
 /**
- * One record flattened to the fixed CSV/table columns, read from the record's exact JSON: strings
- * as they are, numbers and booleans as written, {@code null} or absent as empty, {@code metadata}
- * as its JSON text.
+ * One record flattened to the CSV/table columns, read from the record's exact JSON: strings as they
+ * are, numbers and booleans as written, {@code null} or absent as empty, {@code metadata} and any
+ * object or array as its compact JSON text. Every field outside the fixed columns goes, nested as
+ * in the record, into the last column {@value #EXTRA} as compact JSON (such as {@code
+ * {"action":{"info":"…"},"oldValueJson":{…}}}), so no field is dropped.
  */
 final class FlatRecord {
-  /** The CSV columns, in their documented order. */
+  /** The last CSV column: the compact JSON of every field outside the fixed columns. */
+  static final String EXTRA = "extra";
+
+  /** The CSV columns, in their documented order: the fixed columns, then {@value #EXTRA}. */
   static final List<String> COLUMNS =
       List.of(
           "id",
@@ -31,9 +39,15 @@ final class FlatRecord {
           "owner.id",
           "oldValue",
           "newValue",
-          "metadata");
+          "metadata",
+          EXTRA);
 
-  private final String[] values = new String[COLUMNS.size()];
+  private static final List<String> PARENTS = List.of("action", "actor", "resource", "owner");
+  private static final int FIXED = COLUMNS.size() - 1;
+
+  private final String[] values = new String[FIXED];
+  private final boolean[] seen = new boolean[FIXED];
+  private final Extra extra = new Extra();
   private String zoneName = "";
 
   private FlatRecord() {
@@ -47,10 +61,14 @@ final class FlatRecord {
       reader.beginObject();
       while (reader.hasNext()) {
         String name = reader.nextName();
-        switch (name) {
-          case "action", "actor", "resource", "owner" -> r.readObject(reader, name);
-          case "metadata" -> r.readMetadata(reader);
-          default -> r.set(name, scalar(reader));
+        if (PARENTS.contains(name) && reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          r.readObject(reader, name);
+        } else if (name.equals("metadata") && r.free("metadata")) {
+          r.readMetadata(reader);
+        } else if (r.free(name)) {
+          r.set(name, scalar(reader));
+        } else {
+          r.extra.add(name, raw(reader));
         }
       }
     } catch (IOException e) {
@@ -59,12 +77,17 @@ final class FlatRecord {
     return r;
   }
 
-  /** The values in {@link #COLUMNS} order. */
+  /** The values in {@link #COLUMNS} order, {@value #EXTRA} last (empty when there is nothing). */
   List<String> values() {
-    return List.of(values);
+    List<String> all = new ArrayList<>(List.of(values));
+    all.add(extra.json());
+    return all;
   }
 
   String get(String column) {
+    if (column.equals(EXTRA)) {
+      return extra.json();
+    }
     int i = COLUMNS.indexOf(column);
     return i < 0 ? "" : values[i];
   }
@@ -74,22 +97,30 @@ final class FlatRecord {
     return zoneName;
   }
 
+  /** Whether {@code column} is a fixed column not yet filled (a repeated name goes to extra). */
+  private boolean free(String column) {
+    int i = COLUMNS.indexOf(column);
+    return i >= 0 && i < FIXED && !seen[i];
+  }
+
   private void set(String column, String value) {
     int i = COLUMNS.indexOf(column);
-    if (i >= 0) {
-      values[i] = value;
-    }
+    values[i] = value;
+    seen[i] = true;
   }
 
   private void readObject(JsonReader reader, String prefix) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      set(prefix, scalar(reader));
-      return;
-    }
     reader.beginObject();
+    if (!reader.hasNext()) {
+      extra.group(prefix); // an empty object is kept as {}, not confused with an absent one
+    }
     while (reader.hasNext()) {
       String name = reader.nextName();
-      set(prefix + "." + name, scalar(reader));
+      if (free(prefix + "." + name)) {
+        set(prefix + "." + name, scalar(reader));
+      } else {
+        extra.addNested(prefix, name, raw(reader));
+      }
     }
     reader.endObject();
   }
@@ -97,14 +128,12 @@ final class FlatRecord {
   private void readMetadata(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       reader.nextNull();
+      set("metadata", "");
       return;
     }
-    if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
-      String raw;
-      try (BufferedSource source = reader.nextSource()) {
-        raw = JsonText.compact(source.readUtf8());
-      }
-      set("metadata", raw);
+    String raw = raw(reader);
+    set("metadata", raw);
+    if (raw.startsWith("{")) {
       JsonReader inner = JsonReader.of(new Buffer().writeUtf8(raw));
       inner.beginObject();
       while (inner.hasNext()) {
@@ -114,10 +143,6 @@ final class FlatRecord {
           inner.skipValue();
         }
       }
-      return;
-    }
-    try (BufferedSource source = reader.nextSource()) {
-      set("metadata", JsonText.compact(source.readUtf8()));
     }
   }
 
@@ -130,11 +155,69 @@ final class FlatRecord {
       }
       case STRING, NUMBER -> reader.nextString();
       case BOOLEAN -> String.valueOf(reader.nextBoolean());
-      default -> {
-        try (BufferedSource source = reader.nextSource()) {
-          yield JsonText.compact(source.readUtf8());
+      default -> raw(reader);
+    };
+  }
+
+  /** The next value's JSON text exactly as sent, whitespace between tokens removed. */
+  private static String raw(JsonReader reader) throws IOException {
+    try (BufferedSource source = reader.nextSource()) {
+      return JsonText.compact(source.readUtf8());
+    }
+  }
+
+  /** The fields outside the fixed columns, in the order met, grouped under their parent object. */
+  private static final class Extra {
+    private record Field(String name, String raw, List<Field> children) {}
+
+    private final List<Field> fields = new ArrayList<>();
+
+    void add(String name, String raw) {
+      fields.add(new Field(name, raw, List.of()));
+    }
+
+    void addNested(String parent, String name, String raw) {
+      group(parent).children().add(new Field(name, raw, List.of()));
+    }
+
+    /** The object for {@code parent}'s fields, created where the parent first needs it. */
+    Field group(String parent) {
+      for (Field f : fields) {
+        if (f.name().equals(parent) && f.raw().isEmpty()) {
+          return f;
         }
       }
-    };
+      Field group = new Field(parent, "", new ArrayList<>());
+      fields.add(group);
+      return group;
+    }
+
+    String json() {
+      if (fields.isEmpty()) {
+        return "";
+      }
+      Buffer buffer = new Buffer();
+      try (JsonWriter writer = JsonWriter.of(buffer)) {
+        write(writer, fields);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return buffer.readUtf8();
+    }
+
+    private static void write(JsonWriter writer, List<Field> fields) throws IOException {
+      writer.beginObject();
+      for (Field f : fields) {
+        writer.name(f.name());
+        if (f.raw().isEmpty()) {
+          write(writer, f.children());
+        } else {
+          try (BufferedSink sink = writer.valueSink()) {
+            sink.writeUtf8(f.raw());
+          }
+        }
+      }
+      writer.endObject();
+    }
   }
 }

@@ -19,7 +19,12 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Print one page of audit logs (newest first unless --direction asc).",
+    description = {
+      "Print one page of audit logs (newest first unless --direction asc).",
+      "",
+      "When more pages exist, stderr says how many (or that more may exist) and that",
+      "'cf-audit-logs export' fetches them all."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  cf-audit-logs list",
@@ -85,6 +90,7 @@ final class ListCommand implements Callable<Integer> {
                       ? " (" + result.totalCount().getAsLong() + " in all)"
                       : ""));
     }
+    MorePages.note(result).ifPresent(spec.commandLine().getErr()::println);
     return ExitCode.OK;
   }
 }

@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -33,7 +34,15 @@ public final class Main {
 
   /** Runs the command line with the given streams and environment; returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cli = new CommandLine(new RootCommand(env));
+    return run(args, out, err, env, Clock.systemUTC());
+  }
+
+  /**
+   * Like {@link #run(String[], PrintWriter, PrintWriter, Map)}, reading time from {@code clock}.
+   */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    CommandLine cli = new CommandLine(new RootCommand(env, clock));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,6 @@
 package dev.cfauditlogs.cli;
 
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,9 +35,11 @@ final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Map<String, String> env;
+  private final Clock clock;
 
-  RootCommand(Map<String, String> env) {
+  RootCommand(Map<String, String> env, Clock clock) {
     this.env = env;
+    this.clock = clock;
   }
 
   @Override
@@ -47,5 +50,10 @@ final class RootCommand implements Runnable {
 
   Map<String, String> env() {
     return env;
+  }
+
+  /** The local clock, read once per run for relative {@code --since}/{@code --before}. */
+  Clock clock() {
+    return clock;
   }
 }

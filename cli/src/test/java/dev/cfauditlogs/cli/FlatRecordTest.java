@@ -33,7 +33,8 @@ class FlatRecordTest {
             "023e",
             "",
             "low",
-            "{\"zone_name\":\"example.com\",\"n\":1.50}"),
+            "{\"zone_name\":\"example.com\",\"n\":1.50}",
+            "{\"actor\":{\"extra\":1},\"unknown\":[1]}"),
         r.values());
     assertEquals("example.com", r.zoneName());
   }
@@ -44,5 +45,6 @@ class FlatRecordTest {
     assertEquals("", r.get("id"));
     assertEquals("[1,2]", r.get("metadata"));
     assertEquals("5", r.get("when"));
+    assertEquals("{\"actor\":\"weird\"}", r.get("extra"));
   }
 }
