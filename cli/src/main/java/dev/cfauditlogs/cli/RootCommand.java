@@ -1,6 +1,7 @@
 package dev.cfauditlogs.cli;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);",
       "3 authentication or permission; 4 rate-limited beyond retries;",
-      "5 any other API or network failure.",
+      "5 any other API or network failure. Standard output closed by its reader: 0.",
       "",
       "Try it without an account:  cf-audit-logs demo"
     })
@@ -34,9 +35,11 @@ final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Map<String, String> env;
+  private final @Nullable StandardOutput stdout;
 
-  RootCommand(Map<String, String> env) {
+  RootCommand(Map<String, String> env, @Nullable StandardOutput stdout) {
     this.env = env;
+    this.stdout = stdout;
   }
 
   @Override
@@ -47,5 +50,15 @@ final class RootCommand implements Runnable {
 
   Map<String, String> env() {
     return env;
+  }
+
+  /**
+   * What a command ends with when writing to standard output failed: exit 0 when the reader closed
+   * the pipe, else 5.
+   */
+  Failures.CliException stdoutFailure() {
+    return stdout != null
+        ? stdout.failure()
+        : new Failures.CliException(ExitCode.FAILURE, "could not write to standard output");
   }
 }
