@@ -154,7 +154,7 @@ class FollowServiceIT {
         Arguments.of("502 HTML", fixed(html(502)), "502"),
         Arguments.of("200 HTML", fixed(html(200)), "200"),
         Arguments.of("connection reset", fixed(FlakyFront.reset()), "failed"),
-        Arguments.of("truncated body", truncated, "HTTP"),
+        Arguments.of("truncated body", truncated, "failed"),
         Arguments.of("timeout", slow, "timed out"),
         Arguments.of("repeated pages", repeats, "repeats pages"));
   }
