@@ -23,12 +23,7 @@ class ClosedPipeIT {
   void aReaderClosingStdoutEarlyEndsTheCommandWithZero(String command) throws Exception {
     try (AuditLogEmulator emulator =
         AuditLogEmulator.builder().dataset(Dataset.synthetic(5, 3000)).start()) {
-      Map<String, String> env =
-          Map.of(
-              "CLOUDFLARE_BASE_URL",
-              emulator.baseUrl(),
-              "CLOUDFLARE_API_TOKEN",
-              emulator.apiToken());
+      Map<String, String> env = JarRunner.env(emulator.baseUrl(), emulator.apiToken());
       // Far more than a pipe holds: the command is still writing when the reader goes away.
       String[] args = {command, "--format", "jsonl", "--per-page", "1000"};
       JarRunner.Result r;

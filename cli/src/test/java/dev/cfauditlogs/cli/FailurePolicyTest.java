@@ -51,11 +51,7 @@ class FailurePolicyTest {
   }
 
   private static MockResponse status(int code) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", "application/json")
-        .body("{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"x\"}],\"result\":null}")
-        .build();
+    return FlakyFront.error(code, 1, "refused");
   }
 
   @ParameterizedTest(name = "HTTP {0}")

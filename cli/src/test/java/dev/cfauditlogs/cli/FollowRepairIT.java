@@ -75,12 +75,7 @@ class FollowRepairIT {
     }
     try (AuditLogEmulator emulator =
         AuditLogEmulator.builder().dataset(Dataset.of(first)).start()) {
-      Map<String, String> env =
-          Map.of(
-              "CLOUDFLARE_BASE_URL",
-              emulator.baseUrl(),
-              "CLOUDFLARE_API_TOKEN",
-              emulator.apiToken());
+      Map<String, String> env = JarRunner.env(emulator.baseUrl(), emulator.apiToken());
       Path out = dir.resolve("audit." + format);
       Path checkpoint = dir.resolve("sync.ckpt");
       String[] args = {

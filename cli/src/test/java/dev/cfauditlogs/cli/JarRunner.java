@@ -66,6 +66,11 @@ final class JarRunner {
     }
   }
 
+  /** The environment that points the jar at {@code baseUrl} with an API token. */
+  static Map<String, String> env(String baseUrl, String token) {
+    return Map.of("CLOUDFLARE_BASE_URL", baseUrl, "CLOUDFLARE_API_TOKEN", token);
+  }
+
   /**
    * {@code java -jar cf-audit-logs.jar args} with only the given {@code CLOUDFLARE_*} variables.
    */
