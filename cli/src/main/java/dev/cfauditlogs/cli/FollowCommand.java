@@ -159,14 +159,7 @@ final class FollowCommand implements Callable<Integer> {
             throw e;
           }
           wait = retry.get();
-          err.println(
-              "follow: "
-                  + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip()
-                  + " Trying again at "
-                  + Instant.now().plus(scaled(wait)).truncatedTo(ChronoUnit.MILLIS)
-                  + " (in "
-                  + Durations.human(scaled(wait))
-                  + "), from the checkpoint.");
+          err.println(retryLine(e, scaled(wait)));
         }
         stop.sleep(scaled(wait));
       }
@@ -178,6 +171,17 @@ final class FollowCommand implements Callable<Integer> {
       http.connectionPool().evictAll();
     }
     return ExitCode.OK;
+  }
+
+  /** The one stderr line of a failure waited out: what happened, and when follow tries again. */
+  private static String retryLine(RuntimeException failure, Duration wait) {
+    return "follow: "
+        + String.valueOf(failure.getMessage()).replaceAll("\\s+", " ").strip()
+        + " Trying again at "
+        + Instant.now().plus(wait).truncatedTo(ChronoUnit.MILLIS)
+        + " (in "
+        + Durations.human(wait)
+        + "), from the checkpoint.";
   }
 
   private Duration scaled(Duration wait) {
