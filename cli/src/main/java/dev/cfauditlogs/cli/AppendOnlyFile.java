@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A line-oriented file that is only appended to. Opening it first cuts off a last line that has no
- * newline (what a process killed mid-write leaves behind), so the file never contains a torn line.
+ * A record file that is only appended to. Opening it first cuts off a last record that is not whole
+ * (what a process killed mid-write leaves behind), as {@link RecordEnds} of its format tell, so the
+ * file never contains a torn record.
  */
 final class AppendOnlyFile implements AutoCloseable {
   private final FileChannel channel;
@@ -29,33 +29,19 @@ final class AppendOnlyFile implements AutoCloseable {
             1 << 16);
   }
 
-  static AppendOnlyFile open(Path path) throws IOException {
+  static AppendOnlyFile open(Path path, RecordEnds records) throws IOException {
     FileChannel channel =
         FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    long keep = lengthOfCompleteLines(channel);
-    channel.truncate(keep);
-    channel.position(keep);
-    return new AppendOnlyFile(channel, keep == 0);
-  }
-
-  /** The length up to and including the last newline. */
-  static long lengthOfCompleteLines(FileChannel channel) throws IOException {
-    long size = channel.size();
-    ByteBuffer buffer = ByteBuffer.allocate(8192);
-    long end = size;
-    while (end > 0) {
-      long start = Math.max(0, end - buffer.capacity());
-      buffer.clear().limit((int) (end - start));
-      channel.read(buffer, start);
-      for (int i = (int) (end - start) - 1; i >= 0; i--) {
-        if (buffer.get(i) == '\n') {
-          return start + i + 1;
-        }
-      }
-      end = start;
+    try {
+      long keep = records.completeLength(channel);
+      channel.truncate(keep);
+      channel.position(keep);
+      return new AppendOnlyFile(channel, keep == 0);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
-    return 0;
   }
 
   Writer writer() {

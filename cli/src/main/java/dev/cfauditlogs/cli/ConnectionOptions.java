@@ -3,6 +3,7 @@ package dev.cfauditlogs.cli;
 import dev.cfauditlogs.AuditLogsClient;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -37,8 +38,17 @@ final class ConnectionOptions {
   boolean verbose;
 
   AuditLogsClient client(Map<String, String> env) {
+    return client(env, null);
+  }
+
+  /** A client that shares {@code http}'s connection pool and dispatcher, when given. */
+  AuditLogsClient client(Map<String, String> env, @Nullable OkHttpClient http) {
     AuditLogsClient.Builder builder =
-        AuditLogsClient.builder().environment(env).maxRetries(maxRetries).timeout(timeout);
+        AuditLogsClient.builder()
+            .environment(env)
+            .maxRetries(maxRetries)
+            .timeout(timeout)
+            .okHttpClient(http);
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     }

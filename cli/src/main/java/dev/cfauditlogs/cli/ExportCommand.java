@@ -83,7 +83,11 @@ final class ExportCommand implements Callable<Integer> {
               new Progress(err, progress != null ? progress : Terminal.interactive()));
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();
-        exporter.run(out, out::checkError);
+        try {
+          exporter.run(out, out::checkError);
+        } catch (Failures.CliException e) {
+          throw out.checkError() ? root.stdoutFailure() : e;
+        }
         return ExitCode.OK;
       }
       try (OutputFile file = new OutputFile(output)) {

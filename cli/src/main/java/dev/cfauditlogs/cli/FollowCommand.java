@@ -10,8 +10,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +36,16 @@ import picocli.CommandLine.Option;
       "only after the records it covers are flushed (and synced, with --output). Two runs",
       "in a row print no record twice; a run killed at any moment and restarted loses no",
       "record and repeats at most the records of the page it was writing. With --output,",
-      "a line torn by the kill is removed before appending. Records arriving late (up to",
-      "--lookback behind the newest seen) are still picked up."
+      "a record torn by the kill is removed before appending. Records arriving late (up to",
+      "--lookback behind the newest seen) are still picked up.",
+      "",
+      "Without --once, follow keeps running through passing failures (429, 408, 5xx,",
+      "timeouts, connection failures, unreadable bodies, a server repeating pages): it says",
+      "on stderr what happened and when it tries again, waits (retry-after, else a backoff",
+      "up to --interval) and resumes from the checkpoint. It ends on 401/403 (exit 3), on",
+      "another 400 or a 404 (exit 5), when the output cannot be written (exit 5; 0 when the",
+      "reader closed stdout). SIGTERM or SIGINT: it stops polling, syncs what it wrote,",
+      "saves the checkpoint and exits 0. With --once, a failure ends it as for export."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -41,7 +55,6 @@ import picocli.CommandLine.Option;
     })
 final class FollowCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "csv");
-  private static final int MAX_PASSES = Integer.MAX_VALUE;
 
   @CommandLine.ParentCommand RootCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -88,8 +101,18 @@ final class FollowCommand implements Callable<Integer> {
       description = "Append to FILE (synced before each checkpoint) instead of writing to stdout.")
   @Nullable Path output;
 
+  @Option(
+      names = "--wait-scale",
+      hidden = true,
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      description =
+          "For tests only: multiplies every wait of follow itself (interval, failure waits) by"
+              + " FACTOR, 0.001-1. The library's own retry waits are not scaled.")
+  double waitScale = 1;
+
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--format must be jsonl or csv but was '" + format + "'");
@@ -98,27 +121,83 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "follow always reads oldest first; leave out --direction");
     }
+    if (!(waitScale >= 0.001 && waitScale <= 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
+    }
     String fingerprint = fingerprint();
     filters.query().build(); // refuse bad filters before anything else happens
-    try (AuditLogsClient client = connection.client(root.env());
-        FollowOutput out = FollowOutput.open(output, spec.commandLine().getOut(), format)) {
-      for (int pass = 0; pass < MAX_PASSES; pass++) {
-        long written = pass(client, out, fingerprint);
-        if (Terminal.interactive()) {
-          spec.commandLine().getErr().println("follow: " + written + " new records");
+    checkCheckpointUsable(fingerprint); // and an unusable checkpoint
+    PrintWriter err = spec.commandLine().getErr();
+    FailurePolicy policy = new FailurePolicy(interval, ThreadLocalRandom.current()::nextDouble);
+    OkHttpClient http = new OkHttpClient();
+    try (GracefulStop stop = GracefulStop.install(http.dispatcher()::cancelAll);
+        FollowOutput out =
+            FollowOutput.open(output, spec.commandLine().getOut(), root::stdoutFailure, format)) {
+      int failuresInARow = 0;
+      while (!stop.requested()) {
+        Duration wait;
+        // A client a pass: each resumes like a new run (the connection pool is shared), and a
+        // failure wait already honoured what the server asked for.
+        try (AuditLogsClient client = connection.client(root.env(), http)) {
+          long written = pass(client, out, fingerprint, stop);
+          failuresInARow = 0;
+          if (Terminal.interactive()) {
+            err.println("follow: " + written + " new records");
+          }
+          if (once) {
+            break;
+          }
+          wait = interval;
+        } catch (RuntimeException e) {
+          if (stop.requested()) {
+            break; // the stop cancelled the request in flight
+          }
+          Optional<Duration> retry =
+              once ? Optional.empty() : policy.waitAfter(e, ++failuresInARow);
+          if (retry.isEmpty()) {
+            throw e;
+          }
+          wait = retry.get();
+          err.println(retryLine(e, scaled(wait)));
         }
-        if (once) {
-          break;
-        }
-        Thread.sleep(interval.toMillis());
+        stop.sleep(scaled(wait));
       }
+      if (stop.requested()) {
+        err.println("follow: stopped by a signal; the checkpoint covers every record written");
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
     return ExitCode.OK;
   }
 
-  private long pass(AuditLogsClient client, FollowOutput out, String fingerprint)
-      throws IOException {
-    Checkpoint cp = Checkpoint.read(checkpoint, fingerprint);
+  /** The one stderr line of a failure waited out: what happened, and when follow tries again. */
+  private static String retryLine(RuntimeException failure, Duration wait) {
+    return "follow: "
+        + String.valueOf(failure.getMessage()).replaceAll("\\s+", " ").strip()
+        + " Trying again at "
+        + Instant.now().plus(wait).truncatedTo(ChronoUnit.MILLIS)
+        + " (in "
+        + Durations.human(wait)
+        + "), from the checkpoint.";
+  }
+
+  private Duration scaled(Duration wait) {
+    return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * waitScale)));
+  }
+
+  private Checkpoint readCheckpoint(String fingerprint) {
+    Checkpoint cp;
+    try {
+      cp = Checkpoint.read(checkpoint, fingerprint);
+    } catch (IOException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          "checkpoint " + checkpoint + " cannot be read (" + e.getMessage() + ")",
+          e);
+    }
     if (!cp.filters().equals(fingerprint)) {
       throw new Failures.CliException(
           ExitCode.USAGE,
@@ -128,6 +207,25 @@ final class FollowCommand implements Callable<Integer> {
               + cp.filters()
               + "); use another checkpoint file for these filters");
     }
+    return cp;
+  }
+
+  /** Reads the checkpoint and writes it back unchanged, so that it is known to work. */
+  private void checkCheckpointUsable(String fingerprint) {
+    Checkpoint cp = readCheckpoint(fingerprint);
+    try {
+      cp.write(checkpoint);
+    } catch (IOException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          "checkpoint " + checkpoint + " cannot be written (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  private long pass(AuditLogsClient client, FollowOutput out, String fingerprint, GracefulStop stop)
+      throws IOException {
+    Checkpoint cp = readCheckpoint(fingerprint);
     AuditLogQuery.Builder q = filters.query().direction(Direction.ASC);
     Instant newest = cp.newest();
     if (newest != null) {
@@ -139,7 +237,9 @@ final class FollowCommand implements Callable<Integer> {
     }
     AuditLogQuery query = q.build();
     long written = 0;
-    for (AuditLogPage page : client.paginate(query).withPrefetch(1).pages()) {
+    Iterator<AuditLogPage> pages = client.paginate(query).withPrefetch(1).pages().iterator();
+    while (stop.fetching(pages::hasNext)) {
+      AuditLogPage page = pages.next();
       for (AuditLog log : page.records()) {
         String key = log.id().orElseGet(() -> "json:" + JsonText.compact(log.json()));
         if (cp.seen(key)) {
@@ -188,9 +288,15 @@ final class FollowCommand implements Callable<Integer> {
 
     abstract void flushAndSync() throws IOException;
 
-    static FollowOutput open(@Nullable Path file, PrintWriter stdout, String format)
+    static FollowOutput open(
+        @Nullable Path file,
+        PrintWriter stdout,
+        Supplier<Failures.CliException> stdoutFailure,
+        String format)
         throws IOException {
-      return file == null ? new ToStdout(stdout, format) : new AppendFile(file, format);
+      return file == null
+          ? new ToStdout(stdout, stdoutFailure, format)
+          : new AppendFile(file, format);
     }
 
     @Override
@@ -199,10 +305,13 @@ final class FollowCommand implements Callable<Integer> {
 
   private static final class ToStdout extends FollowOutput {
     private final PrintWriter out;
+    private final Supplier<Failures.CliException> failure;
     private final RecordWriter writer;
 
-    ToStdout(PrintWriter out, String format) throws IOException {
+    ToStdout(PrintWriter out, Supplier<Failures.CliException> failure, String format)
+        throws IOException {
       this.out = out;
+      this.failure = failure;
       this.writer = RecordWriter.of(format, out, 0);
       writer.begin();
     }
@@ -216,9 +325,7 @@ final class FollowCommand implements Callable<Integer> {
     void flushAndSync() {
       out.flush();
       if (out.checkError()) {
-        throw new Failures.CliException(
-            ExitCode.FAILURE,
-            "could not write to standard output; the checkpoint was not advanced");
+        throw failure.get(); // the checkpoint is not advanced past what could not be written
       }
     }
   }
@@ -228,7 +335,7 @@ final class FollowCommand implements Callable<Integer> {
     private final RecordWriter writer;
 
     AppendFile(Path path, String format) throws IOException {
-      this.file = AppendOnlyFile.open(path);
+      this.file = AppendOnlyFile.open(path, RecordEnds.of(format));
       this.writer = RecordWriter.of(format, file.writer(), 0);
       if (file.wasEmpty()) {
         writer.begin();

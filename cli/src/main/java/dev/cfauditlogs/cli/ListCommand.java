@@ -74,7 +74,7 @@ final class ListCommand implements Callable<Integer> {
     writer.end();
     out.flush();
     if (out.checkError()) {
-      throw new Failures.CliException(ExitCode.FAILURE, "could not write to standard output");
+      throw root.stdoutFailure();
     }
     if (Terminal.interactive()) {
       spec.commandLine()

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /** The {@code cf-audit-logs} command: entry point of the runnable jar. */
@@ -18,23 +19,21 @@ public final class Main {
   public static void main(String[] args) {
     // stdout as a plain stream, so that a closed pipe shows up in checkError() instead of being
     // swallowed.
+    StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));
     PrintWriter out =
         new PrintWriter(
-            new BufferedWriter(
-                new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-                1 << 16),
+            new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16),
             false);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, System.getenv());
+    int code = run(args, out, err, System.getenv(), Clock.systemUTC(), stdout);
     out.flush();
     err.flush();
-    System.exit(code);
+    GracefulStop.exit(code);
   }
 
   /** Runs the command line with the given streams and environment; returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    return run(args, out, err, env, Clock.systemUTC());
+    return run(args, out, err, env, Clock.systemUTC(), null);
   }
 
   /**
@@ -42,7 +41,22 @@ public final class Main {
    */
   static int run(
       String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-    CommandLine cli = new CommandLine(new RootCommand(env, clock));
+    return run(args, out, err, env, clock, null);
+  }
+
+  /**
+   * Runs the command line with the given streams and environment, reading time from {@code clock};
+   * returns the exit code. {@code stdout}, when given, is the stream under {@code out}, which tells
+   * a closed pipe from other write failures.
+   */
+  static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Clock clock,
+      @Nullable StandardOutput stdout) {
+    CommandLine cli = new CommandLine(new RootCommand(env, clock, stdout));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package dev.cfauditlogs.cli;
 
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);",
       "3 authentication or permission; 4 rate-limited beyond retries;",
-      "5 any other API or network failure.",
+      "5 any other API or network failure. Standard output closed by its reader: 0.",
       "",
       "Try it without an account:  cf-audit-logs demo"
     })
@@ -36,10 +37,12 @@ final class RootCommand implements Runnable {
 
   private final Map<String, String> env;
   private final Clock clock;
+  private final @Nullable StandardOutput stdout;
 
-  RootCommand(Map<String, String> env, Clock clock) {
+  RootCommand(Map<String, String> env, Clock clock, @Nullable StandardOutput stdout) {
     this.env = env;
     this.clock = clock;
+    this.stdout = stdout;
   }
 
   @Override
@@ -55,5 +58,15 @@ final class RootCommand implements Runnable {
   /** The local clock, read once per run for relative {@code --since}/{@code --before}. */
   Clock clock() {
     return clock;
+  }
+
+  /**
+   * What a command ends with when writing to standard output failed: exit 0 when the reader closed
+   * the pipe, else 5.
+   */
+  Failures.CliException stdoutFailure() {
+    return stdout != null
+        ? stdout.failure()
+        : new Failures.CliException(ExitCode.FAILURE, "could not write to standard output");
   }
 }

@@ -60,7 +60,7 @@ class CheckpointTest {
   void aTornLastLineIsCutOffWhenAppending() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"id\":\"1\"}\n{\"id\":\"2\"}\n{\"id\":\"3\",\"ha");
-    try (AppendOnlyFile out = AppendOnlyFile.open(file)) {
+    try (AppendOnlyFile out = AppendOnlyFile.open(file, RecordEnds.LINES)) {
       out.writer().write("{\"id\":\"3\"}\n");
       out.flushAndSync();
     }
@@ -69,7 +69,7 @@ class CheckpointTest {
         Files.readString(file, StandardCharsets.UTF_8));
     Files.writeString(file, "no newline at all");
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      assertEquals(0, AppendOnlyFile.lengthOfCompleteLines(ch));
+      assertEquals(0, RecordEnds.LINES.completeLength(ch));
     }
   }
 }

@@ -36,20 +36,10 @@ final class JarRunner {
   }
 
   static Result run(Map<String, String> env, Path workDir, String... args) {
-    if (!Files.exists(JAR)) {
-      throw new IllegalStateException("build the jar first: " + JAR.toAbsolutePath());
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
+    ProcessBuilder pb = command(env, args);
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
-    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_"));
-    pb.environment().putAll(env);
     try {
       Process p = pb.start();
       p.getOutputStream().close();
@@ -74,6 +64,29 @@ final class JarRunner {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The environment that points the jar at {@code baseUrl} with an API token. */
+  static Map<String, String> env(String baseUrl, String token) {
+    return Map.of("CLOUDFLARE_BASE_URL", baseUrl, "CLOUDFLARE_API_TOKEN", token);
+  }
+
+  /**
+   * {@code java -jar cf-audit-logs.jar args} with only the given {@code CLOUDFLARE_*} variables.
+   */
+  static ProcessBuilder command(Map<String, String> env, String... args) {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException("build the jar first: " + JAR.toAbsolutePath());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_"));
+    pb.environment().putAll(env);
+    return pb;
   }
 
   static Thread pump(InputStream in, ByteArrayOutputStream sink) {
