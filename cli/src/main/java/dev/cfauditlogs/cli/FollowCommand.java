@@ -128,6 +128,9 @@ final class FollowCommand implements Callable<Integer> {
     String fingerprint = fingerprint();
     filters.query().build(); // refuse bad filters before anything else happens
     checkCheckpointUsable(fingerprint); // and an unusable checkpoint
+    if (output != null && format.equals("csv")) {
+      CsvWriter.requireSameColumns(output); // and a CSV file of other columns to append to
+    }
     PrintWriter err = spec.commandLine().getErr();
     FailurePolicy policy = new FailurePolicy(interval, ThreadLocalRandom.current()::nextDouble);
     OkHttpClient http = new OkHttpClient();

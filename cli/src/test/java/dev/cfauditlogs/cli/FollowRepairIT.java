@@ -124,6 +124,40 @@ class FollowRepairIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aCsvFileOfOtherColumnsIsNotAppendedTo() throws Exception {
+    try (AuditLogEmulator emulator =
+        AuditLogEmulator.builder().dataset(Dataset.of(List.of(record(1)))).start()) {
+      Map<String, String> env = JarRunner.env(emulator.baseUrl(), emulator.apiToken());
+      Path out = dir.resolve("old.csv");
+      // What a version before the 'extra' column wrote: the 15 fixed columns.
+      String old =
+          "id,when,action.type,action.result,actor.id,actor.email,actor.ip,actor.type,interface,"
+              + "resource.id,resource.type,owner.id,oldValue,newValue,metadata\r\n"
+              + "rec-0,2026-01-01T00:00:00Z,rec_set,true,a1,ops@example.com,192.0.2.1,user,API,"
+              + "r0,DNS record,o1,,,{}\r\n";
+      Files.writeString(out, old);
+      Path checkpoint = dir.resolve("old.ckpt");
+
+      JarRunner.Result result =
+          JarRunner.run(
+              env,
+              "follow",
+              "--once",
+              "--checkpoint",
+              checkpoint.toString(),
+              "--output",
+              out.toString(),
+              "--format",
+              "csv");
+
+      assertEquals(2, result.exitCode(), result.all());
+      assertTrue(result.all().contains("appending would misalign its columns"), result.all());
+      assertEquals(old, Files.readString(out));
+      assertEquals(0, emulator.requestCount(), "refused before any request");
+    }
+  }
+
   private static byte[] readQuietly(Path p) {
     try {
       return Files.readAllBytes(p);
