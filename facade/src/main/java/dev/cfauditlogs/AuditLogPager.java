@@ -30,9 +30,9 @@ import java.util.stream.StreamSupport;
  *       sub-second digits in {@code when} do not matter. {@code asc} first asks for the newest
  *       record ({@code direction=desc}, {@code per_page=1}) and ends the window after the later of
  *       its second and the server's {@code Date}: the server's notion of now, not this machine's. A
- *       second holding more records than a page is read by offset within that second, and read
- *       again when {@code result_info.total_count} shows it changed meanwhile. The caller's {@code
- *       since} and {@code before} are kept (and only ever narrowed).
+ *       second holding more records than a page is read by offset within that second, newest first
+ *       (retention deletes at the other end, so nothing moves across a page boundary). The caller's
+ *       {@code since} and {@code before} are kept (and only ever narrowed).
  *   <li><b>Exactly once.</b> Records are told apart by {@code id}, or by their exact JSON when they
  *       have none. A record with no usable {@code when} is yielded where the server placed it and
  *       never moves the window. Memory for de-duplication is the records of the boundary second
@@ -47,8 +47,9 @@ import java.util.stream.StreamSupport;
  *       records of one second keep changing while they are read, ends the iteration with a {@link
  *       PaginationException}, never with duplicates or a loop; so does reaching {@link
  *       #withMaxPages(int) the page limit} (default {@value #DEFAULT_MAX_PAGES} requests).
- *   <li><b>Bounded memory.</b> At most the prefetched page, one page being consumed and the keys of
- *       the boundary second are held.
+ *   <li><b>Bounded memory.</b> At most the page fetched ahead, one page being consumed and the keys
+ *       of the boundary second are held; {@code asc} also holds the records of a second that has
+ *       more than a page of them while it reads that second.
  * </ul>
  *
  * <p>The server's clock is compared with this machine's on every response; a difference over a

@@ -3,6 +3,7 @@ package dev.cfauditlogs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  *       prolong the iteration. {@code desc} needs no pin: it reads away from the new end.
  *   <li>A page whose records all share the boundary second makes no progress by keyset: that second
  *       is then read by offset ({@code since} the second, {@code before} the next, {@code page} 1,
- *       2, …) and, when {@code result_info.total_count} changes between its pages (its records were
- *       deleted or added meanwhile), read again from page 1, at most {@value #MAX_REREADS} times. A
- *       full page with no usable {@code when} at all is followed the same way, by offset, until a
- *       page has one.
+ *       2, …), newest first whatever the direction, so that retention deleting its oldest records
+ *       meanwhile moves nothing across a page boundary; {@code asc} holds that second's records and
+ *       yields them oldest first once it is read. A full page with no usable {@code when} at all is
+ *       followed by offset in the iteration's direction until a page has one.
  *   <li>A record without a usable {@code when} is yielded where the server placed it and never
  *       moves the window; like every record, it is dropped as a repeat when its key (id, else exact
  *       JSON) is among those of the boundary (the records at the end of the page the window last
@@ -43,11 +44,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A server that ignores {@code since}, {@code before} or {@code direction} (a record outside the
  * bounds asked for, or out of order) or {@code page} (page 2 of a second equal to page 1), or whose
- * records of one second keep changing, ends the iteration with a {@link PaginationException}; so
+ * total for one second keeps dropping, ends the iteration with a {@link PaginationException}; so
  * does the page limit.
  */
 final class KeysetPages implements PageStream {
-  static final int MAX_REREADS = 8;
 
   private final AuditLogsClient client;
   private final AuditLogQuery base;
@@ -70,8 +70,10 @@ final class KeysetPages implements PageStream {
   private @Nullable Step pendingStep;
   private @Nullable PendingPage pending;
   private @Nullable Set<String> previousPageKeys;
-  private @Nullable Long passTotal;
-  private int rereads;
+
+  /** asc: the records of a second read newest first, yielded oldest first when it is read. */
+  private final List<AuditLog> secondBuffer = new ArrayList<>();
+
   private boolean confirmingEnd;
   private long boundaryYielded;
   private OptionalLong total = OptionalLong.empty();
@@ -154,12 +156,30 @@ final class KeysetPages implements PageStream {
     return List.of();
   }
 
+  /**
+   * The records of this page to yield. In {@code asc}, the records of a second read newest first
+   * are held back until the second is read, then yielded oldest first.
+   */
   private List<AuditLog> read(Step step, AuditLogPage page) {
+    List<AuditLog> fresh = readPage(step, page);
+    if (!ascending || step.second() == null) {
+      return fresh;
+    }
+    secondBuffer.addAll(fresh);
+    if (next != null && next.second() != null) {
+      return List.of();
+    }
+    List<AuditLog> oldestFirst = new ArrayList<>(secondBuffer);
+    Collections.reverse(oldestFirst);
+    secondBuffer.clear();
+    return oldestFirst;
+  }
+
+  private List<AuditLog> readPage(Step step, AuditLogPage page) {
     List<AuditLog> records = page.records();
     checkBoundsAndOrder(step.query(), records);
     if (step.page() == 1) {
       previousPageKeys = null;
-      passTotal = page.factsFromServer() ? boxed(page.totalCount()) : null;
       confirmingEnd = false;
       if (step.second() == null && page.factsFromServer() && page.totalCount().isPresent()) {
         total = OptionalLong.of(yielded - boundaryYielded + page.totalCount().getAsLong());
@@ -170,13 +190,7 @@ final class KeysetPages implements PageStream {
       return List.of();
     }
     Set<String> keys = new HashSet<>();
-    List<AuditLog> fresh = new ArrayList<>(records.size());
-    for (AuditLog log : records) {
-      String key = RecentIds.key(log);
-      if (keys.add(key) && !seen.contains(key)) {
-        fresh.add(log);
-      }
-    }
+    List<AuditLog> fresh = fresh(records, keys);
     if (step.page() >= 2 && fresh.isEmpty() && keys.equals(previousPageKeys)) {
       if (step.page() == 2) {
         throw PaginationException.inconsistent(
@@ -188,21 +202,6 @@ final class KeysetPages implements PageStream {
       }
       endQuery(step); // a server that repeats its last page past the end
       return List.of();
-    }
-    if (step.page() >= 2 && passTotal != null && changedTotal(page)) {
-      seen.add(records);
-      if (++rereads > MAX_REREADS) {
-        throw PaginationException.inconsistent(
-            "The records of "
-                + describe(step.query())
-                + " changed while each of "
-                + MAX_REREADS
-                + " reads of them was in progress.",
-            fetched,
-            yielded);
-      }
-      next = new Step(withPage(step.query(), 1), false, step.second(), 1);
-      return fresh;
     }
     previousPageKeys = keys;
     Instant reached = lastSecond(records);
@@ -221,11 +220,25 @@ final class KeysetPages implements PageStream {
     boolean atTotal = page.totalPages().isPresent() && step.page() >= page.totalPages().getAsInt();
     confirmingEnd = !full || atTotal;
     if (full && step.second() == null && edge != null) {
-      rereads = 0;
       next = new Step(secondQuery(edge), false, edge, 1);
     } else {
       next =
           new Step(withPage(step.query(), step.page() + 1), false, step.second(), step.page() + 1);
+    }
+    return fresh;
+  }
+
+  /**
+   * The records whose keys are neither in {@link #seen} nor earlier in the list; fills {@code
+   * keys}.
+   */
+  private List<AuditLog> fresh(List<AuditLog> records, Set<String> keys) {
+    List<AuditLog> fresh = new ArrayList<>(records.size());
+    for (AuditLog log : records) {
+      String key = RecentIds.key(log);
+      if (keys.add(key) && !seen.contains(key)) {
+        fresh.add(log);
+      }
     }
     return fresh;
   }
@@ -243,7 +256,6 @@ final class KeysetPages implements PageStream {
     }
     seen.moveTo(boundary);
     boundaryYielded = seen.currentSize();
-    rereads = 0;
     if (ascending) {
       lower = laterBound(lower, second);
     } else {
@@ -264,7 +276,6 @@ final class KeysetPages implements PageStream {
       upper = earlier(upper, second);
     }
     boundaryYielded = 0;
-    rereads = 0;
     next = keyset();
   }
 
@@ -272,8 +283,14 @@ final class KeysetPages implements PageStream {
     return new Step(bounded(lower, upper, 1), false, null, 1);
   }
 
+  /**
+   * One second, newest first whatever the iteration's direction: retention deletes the oldest
+   * records, at the far end of this order, so it cannot move a record across a page boundary.
+   */
   private AuditLogQuery secondQuery(Instant second) {
-    return bounded(laterBound(lower, second), earlier(upper, second.plusSeconds(1)), 1);
+    return bounded(laterBound(lower, second), earlier(upper, second.plusSeconds(1)), 1).toBuilder()
+        .direction(Direction.DESC)
+        .build();
   }
 
   private AuditLogQuery bounded(@Nullable TimeBound since, @Nullable TimeBound before, int page) {
@@ -294,6 +311,7 @@ final class KeysetPages implements PageStream {
    * the requested order, compared by second.
    */
   private void checkBoundsAndOrder(AuditLogQuery query, List<AuditLog> records) {
+    boolean asc = query.direction().orElse(Direction.DESC) == Direction.ASC;
     TimeBound since = query.sinceBound();
     TimeBound before = query.beforeBound();
     Instant low = since == null ? null : second(since.start());
@@ -315,26 +333,20 @@ final class KeysetPages implements PageStream {
             fetched,
             yielded);
       }
-      if (previous != null && (ascending ? s.isBefore(previous) : s.isAfter(previous))) {
+      if (previous != null && (asc ? s.isBefore(previous) : s.isAfter(previous))) {
         throw PaginationException.inconsistent(
             "The server sent a record of "
                 + when
                 + " after one of "
                 + previous
                 + " although direction="
-                + (ascending ? "asc" : "desc")
+                + (asc ? "asc" : "desc")
                 + " was asked for: it ignores 'direction'.",
             fetched,
             yielded);
       }
       previous = s;
     }
-  }
-
-  private boolean changedTotal(AuditLogPage page) {
-    return page.factsFromServer()
-        && page.totalCount().isPresent()
-        && page.totalCount().getAsLong() != passTotal;
   }
 
   private @Nullable Instant lastSecond(List<AuditLog> records) {
@@ -407,10 +419,6 @@ final class KeysetPages implements PageStream {
 
   private static OptionalLong reported(AuditLogPage page) {
     return page.factsFromServer() ? page.totalCount() : OptionalLong.empty();
-  }
-
-  private static @Nullable Long boxed(OptionalLong value) {
-    return value.isPresent() ? value.getAsLong() : null;
   }
 
   @Override
