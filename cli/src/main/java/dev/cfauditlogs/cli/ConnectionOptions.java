@@ -1,6 +1,7 @@
 package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLogsClient;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,31 @@ final class ConnectionOptions {
   boolean verbose;
 
   AuditLogsClient client(Map<String, String> env) {
+    return builder(env).build();
+  }
+
+  /**
+   * A client that says on {@code err}, once, when the server's clock differs from this machine's by
+   * more than a minute (the window does not depend on it; relative times a user computes do).
+   */
+  AuditLogsClient client(Map<String, String> env, PrintWriter err) {
+    return builder(env)
+        .onClockSkew(
+            skew ->
+                err.println(
+                    "cf-audit-logs: note: "
+                        + skew
+                        + "; every record is read whatever the clocks say, but --since/--before"
+                        + " are compared with the server's clock"))
+        .build();
+  }
+
+  private AuditLogsClient.Builder builder(Map<String, String> env) {
     AuditLogsClient.Builder builder =
         AuditLogsClient.builder().environment(env).maxRetries(maxRetries).timeout(timeout);
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     }
-    return builder.build();
+    return builder;
   }
 }

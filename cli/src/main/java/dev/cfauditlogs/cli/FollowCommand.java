@@ -100,7 +100,7 @@ final class FollowCommand implements Callable<Integer> {
     }
     String fingerprint = fingerprint();
     filters.query().build(); // refuse bad filters before anything else happens
-    try (AuditLogsClient client = connection.client(root.env());
+    try (AuditLogsClient client = connection.client(root.env(), spec.commandLine().getErr());
         FollowOutput out = FollowOutput.open(output, spec.commandLine().getOut(), format)) {
       for (int pass = 0; pass < MAX_PASSES; pass++) {
         long written = pass(client, out, fingerprint);
