@@ -1,5 +1,7 @@
 package dev.cfauditlogs;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -93,6 +96,27 @@ final class PagingServer extends Dispatcher {
       add(START.plusSeconds(i / 2));
     }
     return this;
+  }
+
+  /**
+   * Starts {@code web} on 127.0.0.1 with this server behind it; the builder of a client pointed at
+   * it.
+   */
+  AuditLogsClient.Builder start(MockWebServer web) throws IOException {
+    web.setDispatcher(this);
+    web.start(InetAddress.getByName("127.0.0.1"), 0);
+    return AuditLogsClient.builder()
+        .baseUrl(web.url("/client/v4").toString())
+        .apiToken(ContractServer.TOKEN);
+  }
+
+  /** Closes both, then checks that every request received matched the slice. */
+  void stop(MockWebServer web, AuditLogsClient client) {
+    client.close();
+    web.close();
+    if (!contractViolations.isEmpty()) {
+      throw new AssertionError("requests that do not match the slice: " + contractViolations);
+    }
   }
 
   /** {@code n} records spread evenly over the {@code span} before the server's now. */

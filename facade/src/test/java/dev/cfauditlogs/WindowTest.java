@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,22 +37,12 @@ class WindowTest {
 
   @BeforeEach
   void start() throws IOException {
-    web.setDispatcher(server);
-    web.start(InetAddress.getByName("127.0.0.1"), 0);
-    client =
-        AuditLogsClient.builder()
-            .baseUrl(web.url("/client/v4").toString())
-            .apiToken(ContractServer.TOKEN)
-            .sleeper(d -> {})
-            .onClockSkew(skews::add)
-            .build();
+    client = server.start(web).sleeper(d -> {}).onClockSkew(skews::add).build();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    web.close();
-    assertEquals(List.of(), server.contractViolations, "every request matches the slice");
+    server.stop(web, client);
   }
 
   private List<String> keys(AuditLogQuery query, int prefetch) {

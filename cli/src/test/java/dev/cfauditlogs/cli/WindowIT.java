@@ -11,7 +11,6 @@ import dev.cfauditlogs.testkit.EmulatedLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -103,19 +102,15 @@ class WindowIT {
   @Test
   void theEmulatorCommandRunsItsClockAheadWithRecentRecords() throws Exception {
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JarRunner.JAR.toAbsolutePath().toString(),
-                "emulator",
-                "--records",
-                "20",
-                "--recent",
-                "10m",
-                "--clock-offset=1h",
-                "--retention",
-                "0")
-            .start();
+        JarRunner.start(
+            "emulator",
+            "--records",
+            "20",
+            "--recent",
+            "10m",
+            "--clock-offset=1h",
+            "--retention",
+            "0");
     try {
       String first =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))

@@ -76,25 +76,23 @@ class PaginationIntegrationTest {
     }
   }
 
+  private static AuditLogEmulator ignoringPage() {
+    return AuditLogEmulator.builder()
+        .dataset(DATA)
+        .pagination(PaginationMode.IGNORES_PAGE)
+        .resultInfo(false)
+        .start();
+  }
+
   @Test
   void aServerThatIgnoresPageEndsInAPaginationExceptionWithoutDuplicates() {
     // Keyset paging asks for page 1 only (unless a second holds more than a page): exact.
-    try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
-                .dataset(DATA)
-                .pagination(PaginationMode.IGNORES_PAGE)
-                .resultInfo(false)
-                .start();
+    try (AuditLogEmulator emulator = ignoringPage();
         AuditLogsClient client = client(emulator)) {
       assertEquals(truth(emulator), ids(client.paginate(BY_TENS).stream()));
     }
     // Paging by offset from an explicit page, it cannot go on.
-    try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
-                .dataset(DATA)
-                .pagination(PaginationMode.IGNORES_PAGE)
-                .resultInfo(false)
-                .start();
+    try (AuditLogEmulator emulator = ignoringPage();
         AuditLogsClient client = client(emulator)) {
       Set<String> seen = new HashSet<>();
       assertThrows(
