@@ -174,7 +174,7 @@ class FaultSoakTest {
   void retentionDuringAnExportUnderFaultsCostsNoSurvivor(Direction direction) {
     int records = 6_000;
     try (AuditLogEmulator emulator =
-            faultyEmulator(records, 79, 0.2).latency(Duration.ofMillis(3)).retention(1500).start();
+            faultyEmulator(records, 79, 0.2).latency(Duration.ofMillis(3)).retention(200).start();
         AuditLogsClient client = client(emulator)) {
       Set<String> initial = ids(Dataset.synthetic(79, records).logs());
       AuditLogQuery query = AuditLogQuery.builder().direction(direction).perPage(100).build();
