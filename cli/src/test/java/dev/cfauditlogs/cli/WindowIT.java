@@ -83,7 +83,7 @@ class WindowIT {
         AuditLogEmulator.builder()
             .dataset(Dataset.synthetic(13, 4000))
             .latency(Duration.ofMillis(5))
-            .retention(1500)
+            .retention(300)
             .start()) {
       Set<String> atStart = new HashSet<>(ids(emulator.records()));
       JarRunner.Result r =
