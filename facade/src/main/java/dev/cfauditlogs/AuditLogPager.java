@@ -1,16 +1,11 @@
 package dev.cfauditlogs;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -23,29 +18,43 @@ import java.util.stream.StreamSupport;
  * <h2>What an iteration guarantees</h2>
  *
  * <ul>
- *   <li><b>A fixed window.</b> When the query has no {@code before}, the iteration pins the window
- *       at the moment it starts (by this client's clock): it reads everything before the start's
- *       whole second with {@code before} set to that second, and the records of that one second
- *       with a second small query ({@code since} that second, {@code before} the next) — first for
- *       {@code desc}, last for {@code asc}. Logs written while it runs therefore cannot shift the
- *       pages of the main window (Cloudflare stamps logs to the second), and no log of the starting
- *       second is missed; a log written later within that same second may appear, once. The
- *       caller's {@code since} (full-date or date-time) is sent unchanged; a {@code since} in the
- *       future, or an explicit {@code page}, leaves a single window.
- *   <li><b>Exactly once.</b> Every record that existed when the iteration started and matches the
- *       query is yielded once. Records a shifted page boundary shows again are dropped by id (the
- *       ids of the last {@value PageWalker#REMEMBERED_PAGES} pages are remembered, so memory stays
- *       flat). A record written during the iteration but before the pinned instant (within the same
- *       second) may appear, also once.
+ *   <li><b>A window stable at both ends, whatever the clocks.</b> Every record that existed when
+ *       the iteration started, matches the query, and still exists when its part of the window is
+ *       read, is yielded exactly once — whatever this machine's clock says (ahead or behind, by
+ *       seconds or hours: it is never consulted) and whatever is written or deleted meanwhile
+ *       (Cloudflare deletes logs past retention continuously). A record written during the
+ *       iteration may appear too, once. The iteration pages by keyset on {@code when} instead of by
+ *       offset: each request asks for page 1 of what lies beyond the last second read ({@code asc}
+ *       moves {@code since} forward, {@code desc} moves {@code before} back), reading that boundary
+ *       second again and dropping its records already yielded by id. Bounds are whole seconds, so
+ *       sub-second digits in {@code when} do not matter. {@code asc} first asks for the newest
+ *       record ({@code direction=desc}, {@code per_page=1}) and ends the window after the later of
+ *       its second and the server's {@code Date}: the server's notion of now, not this machine's. A
+ *       second holding more records than a page is read by offset within that second, newest first
+ *       (retention deletes at the other end, so nothing moves across a page boundary). The caller's
+ *       {@code since} and {@code before} are kept (and only ever narrowed).
+ *   <li><b>Exactly once.</b> Records are told apart by {@code id}, or by their exact JSON when they
+ *       have none. A record with no usable {@code when} is yielded where the server placed it and
+ *       never moves the window. Memory for de-duplication is the records of the boundary second
+ *       (two seconds), not the whole iteration.
+ *   <li><b>An explicit {@code page}</b> in the query means offset paging from that page instead,
+ *       over the query as given: no window is held, and records deleted at the old end during an
+ *       {@code asc} iteration can shift others past a page boundary.
  *   <li><b>It ends.</b> On an empty page; on a short page whose {@code result_info} confirms the
- *       page size; after a page that only looks like the last one (short without {@code
- *       result_info}, or at {@code total_pages}) once one more request confirms it (empty, or a
- *       repeat). A server that repeats a page or ignores {@code page} when more records were
- *       expected ends the iteration with a {@link PaginationException}, never with duplicates or a
- *       loop; so does reaching {@link #withMaxPages(int) the page limit} (default {@value
- *       #DEFAULT_MAX_PAGES}).
- *   <li><b>Bounded memory.</b> At most the prefetched pages and one page being consumed are held.
+ *       page size; after a page that only looks like the last one once one more request confirms
+ *       it. A server that ignores {@code since}, {@code before}, {@code direction} or {@code page}
+ *       (a record outside the bounds asked for or out of order, or a repeated page), or whose
+ *       records of one second keep changing while they are read, ends the iteration with a {@link
+ *       PaginationException}, never with duplicates or a loop; so does reaching {@link
+ *       #withMaxPages(int) the page limit} (default {@value #DEFAULT_MAX_PAGES} requests).
+ *   <li><b>Bounded memory.</b> At most the page fetched ahead, one page being consumed and the keys
+ *       of the boundary second are held; {@code asc} also holds the records of a second that has
+ *       more than a page of them while it reads that second.
  * </ul>
+ *
+ * <p>The server's clock is compared with this machine's on every response; a difference over a
+ * minute is reported once (see {@link AuditLogsClient.Builder#onClockSkew}) but changes nothing
+ * here.
  *
  * <p>Unless the query sets {@code per_page}, iteration asks for {@value AuditLogQuery#MAX_PER_PAGE}
  * records a page, the fewest requests. All requests go through the client's rate limiter and
@@ -78,8 +87,11 @@ public final class AuditLogPager implements Iterable<AuditLog> {
   }
 
   /**
-   * A copy that keeps up to {@code pages} requests in flight ahead of the consumer (1 = strictly
-   * sequential, at most 16). Records still come in order.
+   * A copy that fetches ahead of the consumer (1 = strictly sequential, at most 16). Records still
+   * come in order. Keyset paging (the default) knows each request only once the page before it has
+   * arrived, so any value above 1 keeps exactly one request in flight while a page is consumed; an
+   * explicit {@code page} in the query pages by offset, with up to {@code pages} requests in
+   * flight.
    */
   public AuditLogPager withPrefetch(int pages) {
     if (pages < 1 || pages > MAX_PREFETCH) {
@@ -153,41 +165,13 @@ public final class AuditLogPager implements Iterable<AuditLog> {
 
   PageStream walker() {
     int perPage = query.perPage().orElse(AuditLogQuery.MAX_PER_PAGE);
-    AuditLogQuery sized = query.toBuilder().perPage(perPage).build();
-    if (query.beforeBound() != null) {
-      return segment(sized, perPage, prefetch);
+    if (query.page().isPresent()) {
+      AuditLogQuery sized = query.toBuilder().perPage(perPage).build();
+      int firstPage = query.page().getAsInt();
+      return new PageWalker(
+          new PageSource(client, sized, firstPage, prefetch), firstPage, perPage, maxPages);
     }
-    Instant start = client.clock().instant();
-    Instant second = start.truncatedTo(ChronoUnit.SECONDS);
-    Instant nextSecond = second.plusSeconds(1);
-    TimeBound since = query.sinceBound();
-    if (query.page().isPresent() || (since != null && since.start().isAfter(second))) {
-      if (since != null && !since.start().isBefore(nextSecond)) {
-        return segment(sized, perPage, prefetch); // since is in the future: nothing to pin
-      }
-      return segment(sized.toBuilder().before(nextSecond).build(), perPage, prefetch);
-    }
-    AuditLogQuery main = sized.toBuilder().before(second).build();
-    AuditLogQuery last = sized.toBuilder().since(second).before(nextSecond).build();
-    boolean skipMain = since != null && !since.start().isBefore(second);
-    List<Supplier<PageWalker>> windows = new ArrayList<>();
-    Supplier<PageWalker> mainWindow = () -> segment(main, perPage, prefetch);
-    Supplier<PageWalker> lastSecond = () -> segment(last, perPage, 1);
-    boolean ascending = query.direction().orElse(Direction.DESC) == Direction.ASC;
-    if (!skipMain && ascending) {
-      windows.add(mainWindow);
-    }
-    windows.add(lastSecond);
-    if (!skipMain && !ascending) {
-      windows.add(mainWindow);
-    }
-    return new SegmentedPages(windows);
-  }
-
-  private PageWalker segment(AuditLogQuery q, int perPage, int pagesAhead) {
-    int firstPage = q.page().orElse(1);
-    return new PageWalker(
-        new PageSource(client, q, firstPage, pagesAhead), firstPage, perPage, maxPages);
+    return new KeysetPages(client, query, perPage, prefetch, maxPages);
   }
 
   @Override

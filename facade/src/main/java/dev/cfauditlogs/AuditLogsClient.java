@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -64,6 +65,7 @@ public final class AuditLogsClient implements AutoCloseable {
   private final boolean ownsHttp;
   private final AuditLogsApi api;
   private final RetryingCaller caller;
+  private final ClockSkewMonitor skew;
   private final ExecutorService async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -94,6 +96,7 @@ public final class AuditLogsClient implements AutoCloseable {
             .build()
             .create(AuditLogsApi.class);
     Redactor redactor = new Redactor(credentials.secrets());
+    this.skew = new ClockSkewMonitor(b.clock, b.clockSkewListener);
     this.caller =
         new RetryingCaller(
             http,
@@ -111,7 +114,8 @@ public final class AuditLogsClient implements AutoCloseable {
                     b.rateLimitWindow,
                     longer(b.maxRetryWait, b.rateLimitWindow.plusSeconds(1)),
                     b.clock,
-                    b.sleeper));
+                    b.sleeper),
+            skew);
     this.async =
         Executors.newCachedThreadPool(
             r -> {
@@ -173,8 +177,12 @@ public final class AuditLogsClient implements AutoCloseable {
     return PageFacts.toPage(query, caller.execute(request(query), cancellation));
   }
 
-  Clock clock() {
-    return settings.clock;
+  /**
+   * The latest measurement of the server's clock against this client's (from the {@code Date}
+   * header of the latest response that had one); empty before the first such response.
+   */
+  public java.util.Optional<ClockSkew> clockSkew() {
+    return skew.latest();
   }
 
   ExecutorService executor() {
@@ -275,6 +283,7 @@ public final class AuditLogsClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Consumer<? super ClockSkew> clockSkewListener = skew -> {};
 
     private Builder() {}
 
@@ -381,6 +390,18 @@ public final class AuditLogsClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Called once, on the thread of the request that measured it, the first time a response's
+     * {@code Date} header differs from this client's clock by more than {@link
+     * ClockSkew#REPORTED_ABOVE} either way (the same report is logged as a WARNING). Pagination
+     * does not depend on the local clock; this is for telling users, whose own times may be off. A
+     * listener that throws is logged and otherwise ignored. Default: none.
+     */
+    public Builder onClockSkew(Consumer<? super ClockSkew> listener) {
+      this.clockSkewListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
@@ -458,6 +479,7 @@ public final class AuditLogsClient implements AutoCloseable {
       b.clock = clock;
       b.sleeper = sleeper;
       b.random = random;
+      b.clockSkewListener = clockSkewListener;
       return b;
     }
 

@@ -2,9 +2,6 @@ package dev.cfauditlogs;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Fetches the pages of one iteration in order. With prefetch {@code n > 1}, up to {@code n}
@@ -16,7 +13,7 @@ final class PageSource implements AutoCloseable {
   private final AuditLogsClient client;
   private final AuditLogQuery query;
   private int prefetch;
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  private final Deque<PendingPage> pending = new ArrayDeque<>();
   private int nextToRequest;
   private boolean closed;
 
@@ -38,32 +35,17 @@ final class PageSource implements AutoCloseable {
     while (pending.size() < prefetch) {
       pending.addLast(submit(nextToRequest++));
     }
-    Pending head = pending.removeFirst();
+    PendingPage head = pending.removeFirst();
     try {
-      return head.future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return head.await();
+    } catch (RuntimeException | Error e) {
       close();
-      throw new CancellationException("interrupted while waiting for a page");
-    } catch (ExecutionException e) {
-      close();
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw e;
     }
   }
 
-  private Pending submit(int page) {
-    AuditLogQuery pageQuery = query.toBuilder().page(page).build();
-    Cancellation cancellation = new Cancellation();
-    Future<AuditLogPage> future =
-        client.executor().submit(() -> client.list(pageQuery, cancellation));
-    return new Pending(future, cancellation);
+  private PendingPage submit(int page) {
+    return PendingPage.submit(client, query.toBuilder().page(page).build());
   }
 
   /** Whether requests may be in flight concurrently (so pages may be answered out of order). */
@@ -76,9 +58,8 @@ final class PageSource implements AutoCloseable {
    * cancelled, and a page already received but not handed out is fetched again.
    */
   void sequentialFrom(int page) {
-    for (Pending p : pending) {
-      p.cancellation.cancel();
-      p.future.cancel(true);
+    for (PendingPage p : pending) {
+      p.cancel();
     }
     pending.clear();
     prefetch = 1;
@@ -89,12 +70,9 @@ final class PageSource implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (Pending p : pending) {
-      p.cancellation.cancel();
-      p.future.cancel(true);
+    for (PendingPage p : pending) {
+      p.cancel();
     }
     pending.clear();
   }
-
-  private record Pending(Future<AuditLogPage> future, Cancellation cancellation) {}
 }

@@ -47,14 +47,7 @@ final class PageWalker implements PageStream {
     }
     if (fetched >= maxPages) {
       finish();
-      throw new PaginationException(
-          "Stopped after "
-              + fetched
-              + " pages, the configured maximum; "
-              + yielded
-              + " records were yielded. Narrow the query (since/before) or raise the page limit.",
-          fetched,
-          yielded);
+      throw PaginationException.pageLimit(fetched, yielded);
     }
     AuditLogPage page = fetch();
     if (source.concurrent()) {
@@ -94,13 +87,11 @@ final class PageWalker implements PageStream {
       if (confirmingEnd || repeatsLast) {
         return null;
       }
-      throw new PaginationException(
+      throw PaginationException.inconsistent(
           "The server sent page "
               + number
-              + " with only records already yielded from earlier pages: it ignores 'page' or repeats pages."
-              + " Stopped without yielding duplicates after "
-              + yielded
-              + " records; the result may be incomplete.",
+              + " with only records already yielded from earlier pages: it ignores 'page' or"
+              + " repeats pages.",
           fetched,
           yielded);
     }

@@ -55,7 +55,8 @@ final class RecentIds {
     return true;
   }
 
-  private static String key(AuditLog log) {
+  /** How a record is told apart from others: its id, else its exact JSON. */
+  static String key(AuditLog log) {
     return log.id().orElseGet(() -> "json:" + log.json());
   }
 

@@ -3,9 +3,7 @@ package dev.cfauditlogs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -69,13 +67,12 @@ final class RetryAfter {
     } catch (NumberFormatException e) {
       // not a number: try an HTTP-date
     }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return wait.isNegative() ? Duration.ZERO : min(wait, MAX_READ);
-    } catch (DateTimeParseException e) {
+    Instant at = HttpDate.parse(text);
+    if (at == null) {
       return null;
     }
+    Duration wait = Duration.between(clock.instant(), at);
+    return wait.isNegative() ? Duration.ZERO : min(wait, MAX_READ);
   }
 
   private static @Nullable Duration fromSeconds(BigDecimal seconds) {

@@ -38,6 +38,7 @@ final class RetryingCaller {
   private final Redactor redactor;
   private final PageDecoder decoder;
   private final RequestPacer pacer;
+  private final ClockSkewMonitor skew;
 
   RetryingCaller(
       Call.Factory http,
@@ -48,7 +49,8 @@ final class RetryingCaller {
       Sleeper sleeper,
       Backoff backoff,
       Redactor redactor,
-      RequestPacer pacer) {
+      RequestPacer pacer,
+      ClockSkewMonitor skew) {
     this.http = http;
     this.maxRetries = maxRetries;
     this.timeout = timeout;
@@ -59,6 +61,7 @@ final class RetryingCaller {
     this.redactor = redactor;
     this.decoder = new PageDecoder(redactor);
     this.pacer = pacer;
+    this.skew = skew;
   }
 
   /** A decoded 2xx body and the facts of the response it came in. */
@@ -152,6 +155,7 @@ final class RetryingCaller {
       RateLimitStatus rateLimit =
           RateLimitStatus.parse(response.header("ratelimit"), response.header("ratelimit-policy"));
       pacer.afterResponse(status, rateLimit);
+      skew.observe(response.header("Date"));
       log(request, status, attempt, started);
       ResponseBody body = response.body();
       if (status >= 200 && status < 300) {
@@ -181,7 +185,10 @@ final class RetryingCaller {
               cfRay,
               null);
         }
-        return new Outcome(decoded, new ResponseInfo(status, cfRay, rateLimit, attempt));
+        return new Outcome(
+            decoded,
+            new ResponseInfo(
+                status, cfRay, rateLimit, attempt, HttpDate.parse(response.header("Date"))));
       }
       ErrorBody error = readErrorBody(body);
       Duration serverWait = RetryAfter.from(response.headers(), error.retryAfterSeconds(), clock);

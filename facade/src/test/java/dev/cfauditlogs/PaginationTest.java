@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,21 +30,12 @@ class PaginationTest {
 
   @BeforeEach
   void start() throws IOException {
-    web.setDispatcher(server);
-    web.start(InetAddress.getByName("127.0.0.1"), 0);
-    client =
-        AuditLogsClient.builder()
-            .baseUrl(web.url("/client/v4").toString())
-            .apiToken(ContractServer.TOKEN)
-            .sleeper(waits::add)
-            .build();
+    client = server.start(web).sleeper(waits::add).build();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    web.close();
-    assertEquals(List.of(), server.contractViolations, "every request matches the slice");
+    server.stop(web, client);
   }
 
   private static List<String> ids(Iterable<AuditLog> logs) {
@@ -63,34 +52,6 @@ class PaginationTest {
     }
   }
 
-  private static boolean lastSecondQuery(HttpUrl u) {
-    String since = u.queryParameter("since");
-    String before = u.queryParameter("before");
-    return since != null
-        && before != null
-        && since.length() > 10
-        && Rfc3339.parseDateTime(since)
-            .toInstant()
-            .plusSeconds(1)
-            .equals(Rfc3339.parseDateTime(before).toInstant());
-  }
-
-  /** The requests of the main window: the small query for the starting second is left out. */
-  private List<HttpUrl> mainRequests() {
-    List<HttpUrl> main = server.requests.stream().filter(u -> !lastSecondQuery(u)).toList();
-    assertEquals(1, server.requests.size() - main.size(), "one query for the starting second");
-    return main;
-  }
-
-  /** The end of the pinned window: the 'before' of the starting second's query. */
-  private Instant pinnedBefore() {
-    return server.requests.stream()
-        .filter(PaginationTest::lastSecondQuery)
-        .map(u -> Rfc3339.parseDateTime(u.queryParameter("before")).toInstant())
-        .findFirst()
-        .orElseThrow();
-  }
-
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 4})
   void yieldsEveryRecordOnceInOrderAcrossPages(int prefetch) {
@@ -101,7 +62,7 @@ class PaginationTest {
                 .paginate(AuditLogQuery.builder().perPage(10).build())
                 .withPrefetch(prefetch)
                 .stream());
-    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
     assertEquals(25, got.size());
   }
 
@@ -109,7 +70,7 @@ class PaginationTest {
   void aShortPageConfirmedByResultInfoEndsWithoutAnotherRequest() {
     server.withRecords(25);
     ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
-    assertEquals(3, mainRequests().size());
+    assertEquals(3, server.requests.size());
   }
 
   @Test
@@ -119,28 +80,44 @@ class PaginationTest {
     List<String> got =
         ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
     assertEquals(25, got.size());
-    assertEquals(4, mainRequests().size());
+    assertEquals(4, server.requests.size());
   }
 
   @Test
   void anExactlyFullLastPageEndsOnTheEmptyPageAfterIt() {
     server.withRecords(20);
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1));
     assertEquals(20, got.size());
-    assertEquals(3, mainRequests().size());
+    assertEquals(3, server.requests.size());
   }
 
   @Test
-  void iterationAsksForAThousandAPageAndPinsBefore() {
+  void keysetPagingMovesBeforeToTheLastSecondReadInWholeSeconds() {
+    server.withRecords(25);
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
+    // 25 records two a second from START: the pages end in seconds 7 and 3
+    assertEquals(
+        java.util.Arrays.asList(null, "2026-01-01T00:00:08Z", "2026-01-01T00:00:04Z"),
+        server.requests.stream().map(u -> u.queryParameter("before")).toList());
+    assertTrue(server.requests.stream().allMatch(u -> "1".equals(u.queryParameter("page"))));
+  }
+
+  @Test
+  void iterationAsksForAThousandAPageAndNeverReadsTheLocalClock() {
     server.withRecords(3);
-    Instant started = Instant.now();
-    ids(client.paginate(AuditLogQuery.all()));
+    AuditLogsClient stopped =
+        client.toBuilder().clock(new FakeTime(Instant.parse("1990-01-01T00:00:00Z"))).build();
+    try {
+      assertEquals(
+          server.expectedIds(false, Instant.MAX), ids(stopped.paginate(AuditLogQuery.all())));
+    } finally {
+      stopped.close();
+    }
     assertTrue(server.requests.stream().allMatch(u -> "1000".equals(u.queryParameter("per_page"))));
-    assertTrue(server.requests.stream().anyMatch(u -> "1".equals(u.queryParameter("page"))));
-    Instant before = pinnedBefore();
-    assertTrue(!before.isBefore(started) && before.isBefore(started.plusSeconds(3)), "" + before);
-    assertEquals(0, before.getNano(), "whole seconds on the wire");
+    assertEquals(null, server.requests.get(0).queryParameter("before"), "nothing pinned locally");
   }
 
   @Test
@@ -159,7 +136,7 @@ class PaginationTest {
 
   @Test
   void aServerThatIgnoresPageEndsWithATypedErrorAndNoDuplicates() {
-    server.withRecords(25);
+    server.withRecordsIn(PagingServer.START, 25); // one second, more than a page: read by offset
     server.mode = PagingServer.Mode.IGNORES_PAGE;
     List<String> got = new ArrayList<>();
     PaginationException e =
@@ -173,7 +150,7 @@ class PaginationTest {
             });
     assertEquals(10, got.size());
     assertEquals(10, new HashSet<>(got).size());
-    assertEquals(2, mainRequests().size());
+    assertEquals("2", server.requests.get(server.requests.size() - 1).queryParameter("page"));
     assertEquals(10, e.recordsYielded());
     assertTrue(e.getMessage().contains("ignores 'page'"), e.getMessage());
   }
@@ -190,13 +167,16 @@ class PaginationTest {
 
   @Test
   void aServerThatRepeatsTheLastPagePastTheEndGivesTheExactRecords() {
-    server.withRecords(20);
+    server.withRecordsIn(PagingServer.START, 20);
     server.mode = PagingServer.Mode.REPEATS_LAST_PAGE;
     server.resultInfo = false;
     List<String> got =
         ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
-    assertEquals(server.expectedIds(false, pinnedBefore()), got);
-    assertEquals(3, mainRequests().size());
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
+    // keyset, keyset again (no progress), then the second by offset: pages 1, 2 and 3 (= 2)
+    assertEquals(
+        List.of("1", "1", "1", "2", "3"),
+        server.requests.subList(0, 5).stream().map(u -> u.queryParameter("page")).toList());
   }
 
   @Test
@@ -205,8 +185,9 @@ class PaginationTest {
     server.totalPagesLie = real -> 1000;
     assertEquals(
         20,
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)).size());
-    assertEquals(3, mainRequests().size());
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1))
+            .size());
+    assertEquals(3, server.requests.size());
   }
 
   @Test
@@ -214,7 +195,7 @@ class PaginationTest {
     server.withRecords(35);
     server.totalPagesLie = real -> 1;
     List<String> got = ids(client.paginate(AuditLogQuery.builder().perPage(10).build()));
-    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
   }
 
   @ParameterizedTest
@@ -225,8 +206,9 @@ class PaginationTest {
     server.resultInfo = false;
     assertEquals(
         20,
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)).size());
-    assertEquals(3, mainRequests().size());
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1))
+            .size());
+    assertEquals(3, server.requests.size());
   }
 
   @Test
@@ -242,9 +224,10 @@ class PaginationTest {
                         .withMaxPages(3)
                         .withPrefetch(1)));
     assertEquals(3, e.pagesFetched());
-    assertEquals(15, e.recordsYielded());
+    // 5, then 4 and 4: each page after the first reads the record of its boundary second again
+    assertEquals(13, e.recordsYielded());
     assertTrue(e.getMessage().contains("maximum"), e.getMessage());
-    assertEquals(3, mainRequests().size());
+    assertEquals(3, server.requests.size());
   }
 
   @ParameterizedTest
@@ -280,9 +263,8 @@ class PaginationTest {
     server.rateLimitedRequests = List.of(3);
     List<String> got =
         ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
-    assertEquals(server.expectedIds(false, pinnedBefore()), got);
-    assertEquals("2", mainRequests().get(1).queryParameter("page"));
-    assertEquals("2", mainRequests().get(2).queryParameter("page"));
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
+    assertEquals(server.requests.get(2), server.requests.get(3), "the same request, retried");
     assertTrue(waits.contains(Duration.ofSeconds(2)), "waited as told: " + waits);
   }
 
@@ -291,8 +273,12 @@ class PaginationTest {
     server.withRecords(40);
     server.delayForPage = page -> page == 1 ? 300L : 0L;
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(4).stream());
-    assertEquals(server.expectedIds(false, pinnedBefore()), got);
+        ids(
+            client
+                .paginate(AuditLogQuery.builder().perPage(10).page(1).build())
+                .withPrefetch(4)
+                .stream());
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
   }
 
   @Test
@@ -304,7 +290,7 @@ class PaginationTest {
     List<String> got =
         ids(
             client
-                .paginate(AuditLogQuery.builder().perPage(10).before(future).build())
+                .paginate(AuditLogQuery.builder().perPage(10).page(1).before(future).build())
                 .withPrefetch(4)
                 .stream());
     List<String> original = server.expectedIds(false, PagingServer.START.plusSeconds(3600));
@@ -327,7 +313,7 @@ class PaginationTest {
     int after = server.requests.size();
     Thread.sleep(500);
     assertEquals(after, server.requests.size(), "no requests after close");
-    assertTrue(after <= 6, "the starting second, the first page and the prefetched ones: " + after);
+    assertTrue(after <= 2, "the first page and the one fetched ahead: " + after);
   }
 
   @Test
@@ -343,8 +329,9 @@ class PaginationTest {
     server.withRecords(25);
     List<AuditLogPage> pages = new ArrayList<>();
     client.paginate(AuditLogQuery.builder().perPage(10).build()).pages().forEach(pages::add);
-    assertEquals(List.of(10, 10, 5), pages.stream().map(p -> p.records().size()).toList());
-    assertEquals(List.of(1, 2, 3), pages.stream().map(AuditLogPage::page).toList());
+    // each page holds only records not yielded before: the boundary's are not repeated
+    assertEquals(List.of(10, 9, 6), pages.stream().map(p -> p.records().size()).toList());
+    assertEquals(List.of(1, 1, 1), pages.stream().map(AuditLogPage::page).toList());
     assertEquals(25, pages.get(0).totalCount().getAsLong());
   }
 
@@ -360,7 +347,7 @@ class PaginationTest {
     assertEquals(25, count);
     assertEquals(25, got.size());
 
-    server.mode = PagingServer.Mode.IGNORES_PAGE;
+    server.mode = PagingServer.Mode.IGNORES_BOUNDS;
     ExecutionException e =
         assertThrows(
             ExecutionException.class,

@@ -1,8 +1,10 @@
 package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLogsClient;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -37,12 +39,39 @@ final class ConnectionOptions {
   @Option(names = "--verbose", description = "Show stack traces and debug details of failures.")
   boolean verbose;
 
+  private final AtomicBoolean skewSaid = new AtomicBoolean();
+
   AuditLogsClient client(Map<String, String> env) {
-    return client(env, null);
+    return builder(env, null).build();
   }
 
-  /** A client that shares {@code http}'s connection pool and dispatcher, when given. */
-  AuditLogsClient client(Map<String, String> env, @Nullable OkHttpClient http) {
+  /** A client that reports a large clock skew once on {@code err}; see the next method. */
+  AuditLogsClient client(Map<String, String> env, PrintWriter err) {
+    return client(env, err, null);
+  }
+
+  /**
+   * A client that shares {@code http}'s connection pool and dispatcher, when given, and says on
+   * {@code err}, once, when the server's clock differs from this machine's by more than a minute
+   * (the window does not depend on it; relative times a user computes do).
+   */
+  AuditLogsClient client(Map<String, String> env, PrintWriter err, @Nullable OkHttpClient http) {
+    return builder(env, http)
+        .onClockSkew(
+            skew -> {
+              if (skewSaid.compareAndSet(false, true)) { // once a run, though follow makes a
+                // client a pass
+                err.println(
+                    "cf-audit-logs: note: "
+                        + skew
+                        + "; every record is read whatever the clocks say, but --since/--before"
+                        + " are compared with the server's clock");
+              }
+            })
+        .build();
+  }
+
+  private AuditLogsClient.Builder builder(Map<String, String> env, @Nullable OkHttpClient http) {
     AuditLogsClient.Builder builder =
         AuditLogsClient.builder()
             .environment(env)
@@ -52,6 +81,6 @@ final class ConnectionOptions {
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     }
-    return builder.build();
+    return builder;
   }
 }

@@ -63,6 +63,20 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     return seconds < 120 ? seconds + " s" : (seconds + 59) / 60 + " min";
   }
 
+  /** The same forms with an optional sign: {@code -3m}, {@code +1h}, {@code 0}. */
+  static final class Signed implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim();
+      if (v.equals("0")) {
+        return Duration.ZERO;
+      }
+      boolean negative = v.startsWith("-");
+      Duration d = new Durations().convert(negative || v.startsWith("+") ? v.substring(1) : v);
+      return negative ? d.negated() : d;
+    }
+  }
+
   private static Duration positive(String text, Duration d) {
     if (d.isNegative() || d.isZero()) {
       throw new CommandLine.TypeConversionException("'" + text + "' must be a positive duration");

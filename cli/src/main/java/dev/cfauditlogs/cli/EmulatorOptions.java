@@ -77,6 +77,29 @@ final class EmulatorOptions {
       description = "Append new logs at this rate.")
   @Nullable Double liveAppends;
 
+  @Option(
+      names = "--retention",
+      paramLabel = "PER_SECOND",
+      description = "Delete the oldest logs at this rate, as Cloudflare's retention does.")
+  @Nullable Double retention;
+
+  @Option(
+      names = "--clock-offset",
+      paramLabel = "DURATION",
+      converter = Durations.Signed.class,
+      description =
+          "Run the emulator's clock this far ahead of this machine's, e.g. 3m or -1h"
+              + " (write --clock-offset=-1h): its Date header and new logs' times.")
+  @Nullable Duration clockOffset;
+
+  @Option(
+      names = "--recent",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "Spread the synthetic logs over the emulator's last DURATION (default: December 2025).")
+  @Nullable Duration recent;
+
   AuditLogEmulator.Builder builder(int port, int defaultRecords) {
     if (faultRate < 0 || faultRate > 1) {
       throw new Failures.CliException(
@@ -109,6 +132,19 @@ final class EmulatorOptions {
     }
     if (liveAppends != null) {
       b.liveAppends(liveAppends);
+    }
+    if (retention != null) {
+      if (!(retention >= 0 && retention <= 100_000)) {
+        throw new Failures.CliException(
+            ExitCode.USAGE, "--retention must be between 0 and 100000 but was " + retention);
+      }
+      b.retention(retention);
+    }
+    if (clockOffset != null) {
+      b.clockOffset(clockOffset);
+    }
+    if (recent != null) {
+      b.recentDataset(seed, size, recent);
     }
     return b;
   }

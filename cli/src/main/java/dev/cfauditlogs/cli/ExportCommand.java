@@ -23,10 +23,13 @@ import picocli.CommandLine.Option;
     description = {
       "Export every matching record, streamed with constant memory.",
       "",
-      "The window is pinned when the export starts, so logs written meanwhile cannot shift",
-      "pages; each record is written exactly once, as the API sent it (jsonl, json) or",
+      "Every record that exists when the export starts, and still exists when its part is",
+      "read, is written exactly once, whatever this machine's clock says and whatever is",
+      "written or deleted (retention) meanwhile: pages follow the records' own times,",
+      "not page numbers. Records are written as the API sent them (jsonl, json) or",
       "flattened to fixed columns plus a last column 'extra' holding every other field as",
-      "JSON (csv, safe to open in a spreadsheet)."
+      "JSON (csv, safe to open in a spreadsheet). A server clock more than a minute off",
+      "this machine's is reported on stderr."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -58,7 +61,9 @@ final class ExportCommand implements Callable<Integer> {
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Pages fetched ahead concurrently, 1-16 (default ${DEFAULT-VALUE}).")
+      description =
+          "Fetch ahead while writing: 1 = one request at a time, 2-16 = the next page is"
+              + " requested while one is written (default ${DEFAULT-VALUE}).")
   int concurrency = 2;
 
   @Option(
@@ -75,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     AuditLogQuery query = filters.query().build();
     PrintWriter err = spec.commandLine().getErr();
-    try (AuditLogsClient client = connection.client(root.env())) {
+    try (AuditLogsClient client = connection.client(root.env(), err)) {
       Exporter exporter =
           new Exporter(
               client.paginate(query).withPrefetch(concurrency),

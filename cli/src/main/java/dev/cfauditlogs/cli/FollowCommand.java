@@ -142,7 +142,7 @@ final class FollowCommand implements Callable<Integer> {
         Duration wait;
         // A client a pass: each resumes like a new run (the connection pool is shared), and a
         // failure wait already honoured what the server asked for.
-        try (AuditLogsClient client = connection.client(root.env(), http)) {
+        try (AuditLogsClient client = connection.client(root.env(), err, http)) {
           long written = pass(client, out, fingerprint, stop);
           failuresInARow = 0;
           if (Terminal.interactive()) {

@@ -8,15 +8,24 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /** The {@code cf-audit-logs} command: entry point of the runnable jar. */
 public final class Main {
+  /**
+   * The library's logger, silenced: the commands say on stderr, in their own words and once, what
+   * it would log (such as a clock skew). Held here so that the setting is not garbage-collected.
+   */
+  private static final Logger LIBRARY_LOG = Logger.getLogger("dev.cfauditlogs");
+
   private Main() {}
 
   /** Runs the command line and exits with its documented exit code. */
   public static void main(String[] args) {
+    LIBRARY_LOG.setLevel(Level.OFF);
     // stdout as a plain stream, so that a closed pipe shows up in checkError() instead of being
     // swallowed.
     StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));

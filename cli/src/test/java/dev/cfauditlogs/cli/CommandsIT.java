@@ -292,15 +292,7 @@ class CommandsIT {
 
   @Test
   void emulatorCommandPrintsItsConnectionLineFirst() throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            JarRunner.JAR.toAbsolutePath().toString(),
-            "emulator",
-            "--records",
-            "40");
-    Process p = pb.start();
+    Process p = JarRunner.start("emulator", "--records", "40");
     try {
       String first =
           new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();

@@ -31,6 +31,21 @@ final class JarRunner {
 
   private JarRunner() {}
 
+  /** {@code java -jar cf-audit-logs.jar args…}. */
+  static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Starts the jar running in the background (such as its {@code emulator} command). */
+  static Process start(String... args) throws java.io.IOException {
+    return new ProcessBuilder(command(args)).start();
+  }
+
   static Result run(Map<String, String> env, String... args) {
     return run(env, null, args);
   }
@@ -78,12 +93,7 @@ final class JarRunner {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException("build the jar first: " + JAR.toAbsolutePath());
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
+    ProcessBuilder pb = new ProcessBuilder(command(args));
     pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_"));
     pb.environment().putAll(env);
     return pb;

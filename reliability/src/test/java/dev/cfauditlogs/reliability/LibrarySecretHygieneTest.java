@@ -179,7 +179,8 @@ class LibrarySecretHygieneTest {
                   client(faulty.baseUrl(), b -> b.timeout(Duration.ofMillis(300)).maxRetries(0))
                       .list(all));
         });
-    // A pagination error.
+    // A pagination error (paging by offset, from an explicit page: keyset paging only asks for
+    // page 1 here).
     AuditLogEmulator ignoring =
         emulator(
             AuditLogEmulator.builder()
@@ -189,7 +190,7 @@ class LibrarySecretHygieneTest {
         PaginationException.class,
         () ->
             client(ignoring.baseUrl(), b -> b)
-                .paginate(AuditLogQuery.builder().perPage(5).build())
+                .paginate(AuditLogQuery.builder().perPage(5).page(1).build())
                 .forEach(log -> {}));
     // Invalid input: refused naming the setting, never the value.
     fails(

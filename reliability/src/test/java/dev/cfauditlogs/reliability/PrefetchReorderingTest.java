@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * <p>The emulator's soak met this once in five runs (live appends inside the pinned second, a
  * retried page answered after the page behind it). Cloudflare writing a record late (a {@code when}
  * inside the window, after the export started) would do the same at any point of an export.
+ * Iteration now pages by keyset (one request ahead at most, each depending on the page before), so
+ * this concerns offset paging, which a query with an explicit {@code page} still uses.
  */
 class PrefetchReorderingTest {
   private static final int PER_PAGE = 100;
@@ -102,6 +104,7 @@ class PrefetchReorderingTest {
                   .paginate(
                       AuditLogQuery.builder()
                           .perPage(PER_PAGE)
+                          .page(1) // offset paging, where pages can be answered out of order
                           .before(Instant.parse("2026-01-01T00:00:00Z"))
                           .build())
                   .withPrefetch(prefetch)

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
 
@@ -51,16 +52,14 @@ public final class AuditLogEmulator implements AutoCloseable {
   private final SyntheticGenerator appendGenerator;
   private final Clock clock;
   private final @Nullable ScheduledExecutorService appender;
+  private final @Nullable ScheduledExecutorService retention;
   private final String baseUrl;
   private boolean closed;
 
   private AuditLogEmulator(Builder b) throws IOException {
-    Dataset dataset =
-        b.dataset != null
-            ? b.dataset
-            : Dataset.synthetic(Builder.DEFAULT_SEED, Builder.DEFAULT_SIZE);
+    this.clock = b.serverClock();
+    Dataset dataset = b.dataset(clock.instant());
     this.store = new LogStore(dataset.ascending());
-    this.clock = b.clock;
     this.credentials =
         new Credentials(
             b.apiToken != null ? b.apiToken : Credentials.randomToken(),
@@ -70,10 +69,13 @@ public final class AuditLogEmulator implements AutoCloseable {
     this.appendGenerator = new SyntheticGenerator(dataset.seed(), 1, dataset.size());
     this.server = new MockWebServer();
     server.setBodyLimit(64 * 1024);
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    NoDelayServerSocketFactory sockets = new NoDelayServerSocketFactory();
+    server.setServerSocketFactory(sockets);
     server.setDispatcher(
         new EmulatorDispatcher(
             b,
+            clock,
+            sockets,
             store,
             credentials,
             new RateLimiter(b.rateLimitQuota, b.rateLimitWindow, b.clock),
@@ -81,7 +83,14 @@ public final class AuditLogEmulator implements AutoCloseable {
             this::drainServerQueue));
     server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), b.port);
     this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/client/v4";
-    this.appender = b.liveAppendsPerSecond > 0 ? startAppender(b.liveAppendsPerSecond) : null;
+    this.appender =
+        b.liveAppendsPerSecond > 0
+            ? startPaced("appends", b.liveAppendsPerSecond, n -> appendSynthetic((int) n))
+            : null;
+    this.retention =
+        b.retentionPerSecond > 0
+            ? startPaced("retention", b.retentionPerSecond, n -> store.removeOldest((int) n))
+            : null;
   }
 
   /**
@@ -198,6 +207,27 @@ public final class AuditLogEmulator implements AutoCloseable {
   }
 
   /**
+   * Deletes the {@code count} oldest records (by {@code when}, then id), as Cloudflare's retention
+   * does with logs past 18 months; served from the next request on.
+   *
+   * @return how many were deleted (fewer when fewer are held)
+   */
+  public int deleteOldest(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative but was " + count);
+    }
+    return store.removeOldest(count);
+  }
+
+  /**
+   * The emulator's current time: its clock plus {@linkplain Builder#clockOffset(Duration) the clock
+   * offset}. Its {@code Date} header, live appends and {@link ReceivedRequest#receivedAt()} use it.
+   */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /**
    * The most recent requests received (up to 10,000), oldest first, with {@code Authorization},
    * {@code X-Auth-Key}, {@code X-Auth-Email} and {@code Cookie} values redacted.
    */
@@ -230,6 +260,9 @@ public final class AuditLogEmulator implements AutoCloseable {
     if (appender != null) {
       appender.shutdownNow();
     }
+    if (retention != null) {
+      retention.shutdownNow();
+    }
     server.close();
   }
 
@@ -242,25 +275,29 @@ public final class AuditLogEmulator implements AutoCloseable {
     return "AuditLogEmulator{" + baseUrl + ", " + store.size() + " records}";
   }
 
-  private ScheduledExecutorService startAppender(double perSecond) {
+  /**
+   * Runs {@code action} with the number of events due, every 10 ms, so that {@code perSecond}
+   * events happen per second on average (at most 10,000 at a time), until the emulator is closed.
+   */
+  private ScheduledExecutorService startPaced(String name, double perSecond, LongConsumer action) {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
-              Thread t = new Thread(task, "audit-log-emulator-appends-" + server.getPort());
+              Thread t = new Thread(task, "audit-log-emulator-" + name + "-" + server.getPort());
               t.setDaemon(true);
               return t;
             });
     long startNanos = System.nanoTime();
-    long[] appended = {0};
+    long[] done = {0};
     executor.scheduleAtFixedRate(
         () -> {
           double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
           long due = (long) (elapsedSeconds * perSecond);
-          long missing = Math.min(due - appended[0], 10_000);
-          for (long i = 0; i < missing; i++) {
-            store.add(nextSynthetic());
+          long missing = Math.min(due - done[0], 10_000);
+          if (missing > 0) {
+            action.accept(missing);
+            done[0] += missing;
           }
-          appended[0] += Math.max(0, missing);
         },
         10,
         10,
@@ -309,7 +346,12 @@ public final class AuditLogEmulator implements AutoCloseable {
     Duration faultRetryAfter = Duration.ofSeconds(1);
     PaginationMode pagination = PaginationMode.NORMAL;
     double liveAppendsPerSecond;
+    double retentionPerSecond;
     Clock clock = Clock.systemUTC();
+    Duration clockOffset = Duration.ZERO;
+    @Nullable Duration recentSpan;
+    long recentSeed;
+    int recentSize;
 
     private Builder() {}
 
@@ -325,6 +367,27 @@ public final class AuditLogEmulator implements AutoCloseable {
     /** The records to serve; by default {@code Dataset.synthetic(42, 250)}. */
     public Builder dataset(Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset");
+      this.recentSpan = null;
+      return this;
+    }
+
+    /**
+     * Serves {@code size} synthetic records (seed {@code seed}) spread over the {@code span} before
+     * the emulator's now (its clock plus {@link #clockOffset(Duration)}) when it starts, instead of
+     * December 2025: records "from the last ten minutes", as a real account has.
+     */
+    public Builder recentDataset(long seed, int size, Duration span) {
+      if (size < 0 || size > Dataset.MAX_SIZE) {
+        throw new IllegalArgumentException(
+            "size must be 0 to " + Dataset.MAX_SIZE + " but was " + size);
+      }
+      if (span.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("span must be at least 1 s but was " + span);
+      }
+      this.dataset = null;
+      this.recentSeed = seed;
+      this.recentSize = size;
+      this.recentSpan = span;
       return this;
     }
 
@@ -448,8 +511,31 @@ public final class AuditLogEmulator implements AutoCloseable {
     }
 
     /**
+     * Deletes the oldest records in the background at this rate (per second), as Cloudflare's
+     * retention does continuously with logs past 18 months, until the emulator is closed or holds
+     * none. Off (0) by default. {@link AuditLogEmulator#deleteOldest(int)} does it on demand.
+     */
+    public Builder retention(double perSecond) {
+      if (!(perSecond >= 0 && perSecond <= 100_000)) {
+        throw new IllegalArgumentException("perSecond must be 0 to 100000 but was " + perSecond);
+      }
+      this.retentionPerSecond = perSecond;
+      return this;
+    }
+
+    /**
+     * Shifts the emulator's notion of now by {@code offset} (positive: its clock is ahead of the
+     * client's, as a server's can be): its {@code Date} header, live appends' {@code when}, {@link
+     * #recentDataset(long, int, Duration) recent records} and request times. Default zero.
+     */
+    public Builder clockOffset(Duration offset) {
+      this.clockOffset = Objects.requireNonNull(offset, "offset");
+      return this;
+    }
+
+    /**
      * The clock for rate-limit windows, appended records' {@code when} and request times (default
-     * UTC).
+     * UTC), before {@link #clockOffset(Duration)} is added.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -467,6 +553,18 @@ public final class AuditLogEmulator implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the emulator on 127.0.0.1:" + port, e);
       }
+    }
+
+    Clock serverClock() {
+      return clockOffset.isZero() ? clock : Clock.offset(clock, clockOffset);
+    }
+
+    Dataset dataset(Instant now) {
+      if (recentSpan != null) {
+        Instant to = now.truncatedTo(ChronoUnit.SECONDS);
+        return Dataset.synthetic(recentSeed, recentSize, to.minus(recentSpan), to);
+      }
+      return dataset != null ? dataset : Dataset.synthetic(DEFAULT_SEED, DEFAULT_SIZE);
     }
 
     private static String requireText(String name, String value) {

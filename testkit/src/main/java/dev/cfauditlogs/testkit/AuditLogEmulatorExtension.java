@@ -124,7 +124,9 @@ public final class AuditLogEmulatorExtension
           .rateLimit(
               settings.rateLimitRequests(), Duration.ofSeconds(settings.rateLimitWindowSeconds()))
           .latency(Duration.ofMillis(settings.latencyMillis()))
-          .liveAppends(settings.liveAppendsPerSecond());
+          .liveAppends(settings.liveAppendsPerSecond())
+          .retention(settings.retentionPerSecond())
+          .clockOffset(Duration.ofSeconds(settings.clockOffsetSeconds()));
       if (settings.faults().length > 0) {
         builder.faults(
             settings.faultRate(), EnumSet.copyOf(List.of(settings.faults())), settings.faultSeed());

@@ -4,6 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +36,7 @@ final class EmulatorDispatcher extends Dispatcher {
   private final RequestLog requestLog;
   private final FaultPlan faults;
   private final Clock clock;
+  private final NoDelayServerSocketFactory sockets;
   private final boolean resultInfo;
   private final PaginationMode pagination;
   private final Duration latency;
@@ -41,6 +46,8 @@ final class EmulatorDispatcher extends Dispatcher {
 
   EmulatorDispatcher(
       AuditLogEmulator.Builder settings,
+      Clock clock,
+      NoDelayServerSocketFactory sockets,
       LogStore store,
       Credentials credentials,
       RateLimiter rateLimiter,
@@ -57,7 +64,8 @@ final class EmulatorDispatcher extends Dispatcher {
             settings.faultSeed,
             settings.failFirstCount,
             settings.failFirstKind);
-    this.clock = settings.clock;
+    this.clock = clock;
+    this.sockets = sockets;
     this.resultInfo = settings.resultInfo;
     this.pagination = settings.pagination;
     this.latency = settings.latency;
@@ -112,6 +120,7 @@ final class EmulatorDispatcher extends Dispatcher {
             .body(Bodies.BAD_GATEWAY_HTML)
             .build();
       case CONNECTION_RESET:
+        sockets.resetOnClose(request.getConnectionIndex());
         return new MockResponse.Builder()
             .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
             .build();
@@ -192,12 +201,17 @@ final class EmulatorDispatcher extends Dispatcher {
             .code(status)
             .setHeader("cf-ray", cfRay)
             .setHeader("Server", "cloudflare")
+            .setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now()))
             .setHeader("Ratelimit", rateLimiter.header())
             .setHeader("Ratelimit-Policy", rateLimiter.policy());
     if (!delay.isZero()) {
       b.headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
     return b;
+  }
+
+  private ZonedDateTime now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
   }
 
   private static long ceilSeconds(Duration d) {

@@ -62,6 +62,15 @@ public @interface EmulatorSettings {
   /** Background appends per second (0: none). */
   double liveAppendsPerSecond() default 0;
 
+  /** Oldest records deleted per second in the background, as retention does (0: none). */
+  double retentionPerSecond() default 0;
+
+  /**
+   * How far the emulator's clock is ahead of the client's, in seconds (negative: behind): its
+   * {@code Date} header and appended records' {@code when}.
+   */
+  long clockOffsetSeconds() default 0;
+
   /**
    * Whether the injected client authenticates with email and Global API key instead of the API
    * token.

@@ -40,6 +40,13 @@ final class LogStore {
     return true;
   }
 
+  /** Removes the {@code count} oldest records (by {@code when}, then id); returns how many. */
+  synchronized int removeOldest(int count) {
+    int removed = Math.min(Math.max(0, count), ascending.size());
+    ascending.subList(0, removed).clear();
+    return removed;
+  }
+
   /** Every record that passes the query's filters, in the order the query asks for. */
   synchronized List<EmulatedLog> select(LogQuery query) {
     List<EmulatedLog> out = new ArrayList<>();

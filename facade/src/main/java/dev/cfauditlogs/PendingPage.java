@@ -1,0 +1,51 @@
+package dev.cfauditlogs;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** One page request running on the client's threads, which can be awaited or cancelled. */
+final class PendingPage {
+  private final Future<AuditLogPage> future;
+  private final Cancellation cancellation;
+
+  private PendingPage(Future<AuditLogPage> future, Cancellation cancellation) {
+    this.future = future;
+    this.cancellation = cancellation;
+  }
+
+  static PendingPage submit(AuditLogsClient client, AuditLogQuery query) {
+    Cancellation cancellation = new Cancellation();
+    return new PendingPage(
+        client.executor().submit(() -> client.list(query, cancellation)), cancellation);
+  }
+
+  /**
+   * The page (blocking), or the exception the request failed with, as {@link
+   * AuditLogsClient#list(AuditLogQuery)} throws it.
+   */
+  AuditLogPage await() {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      throw new CancellationException("interrupted while waiting for a page");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Cancels the request, the call in flight included. */
+  void cancel() {
+    cancellation.cancel();
+    future.cancel(true);
+  }
+}
