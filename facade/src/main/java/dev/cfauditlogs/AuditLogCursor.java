@@ -14,6 +14,7 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
   private final PageStream walker;
   private final Deque<AuditLog> buffer = new ArrayDeque<>();
   private boolean ended;
+  private long skippedElements;
 
   AuditLogCursor(PageStream walker) {
     this.walker = walker;
@@ -33,6 +34,7 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
         ended = true;
       } else {
         buffer.addAll(page.records());
+        skippedElements += page.skippedCount();
       }
     }
     return !buffer.isEmpty();
@@ -52,6 +54,14 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
    */
   public long fetchedRecords() {
     return walker.yielded();
+  }
+
+  /**
+   * How many elements of {@code result} on the pages fetched so far were not records (not JSON
+   * objects, or not valid JSON) and were skipped; {@link AuditLogPager#pages()} describes each.
+   */
+  public long skippedElements() {
+    return skippedElements;
   }
 
   /**
