@@ -88,6 +88,9 @@ final class FollowCommand implements Callable<Integer> {
       description = "Append to FILE (synced before each checkpoint) instead of writing to stdout.")
   @Nullable Path output;
 
+  /** What each pass delivered that did not match the API document; printed after the pass. */
+  private final OddityReport oddities = new OddityReport();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (!FORMATS.contains(format)) {
@@ -104,6 +107,7 @@ final class FollowCommand implements Callable<Integer> {
         FollowOutput out = FollowOutput.open(output, spec.commandLine().getOut(), format)) {
       for (int pass = 0; pass < MAX_PASSES; pass++) {
         long written = pass(client, out, fingerprint);
+        oddities.print(spec.commandLine().getErr());
         if (Terminal.interactive()) {
           spec.commandLine().getErr().println("follow: " + written + " new records");
         }
@@ -140,14 +144,19 @@ final class FollowCommand implements Callable<Integer> {
     AuditLogQuery query = q.build();
     long written = 0;
     for (AuditLogPage page : client.paginate(query).withPrefetch(1).pages()) {
+      oddities.skipped(page);
       for (AuditLog log : page.records()) {
         String key = log.id().orElseGet(() -> "json:" + JsonText.compact(log.json()));
         if (cp.seen(key)) {
           continue;
         }
-        Instant when = log.when().orElse(cp.newest() != null ? cp.newest() : Instant.EPOCH);
         out.write(log);
-        cp.add(key, when);
+        oddities.record(log);
+        if (log.when().isPresent()) {
+          cp.add(key, log.when().get());
+        } else {
+          cp.remember(key); // no usable 'when': it cannot move the checkpoint
+        }
         written++;
       }
       out.flushAndSync();

@@ -63,9 +63,12 @@ final class ListCommand implements Callable<Integer> {
     }
     RecordWriter writer = RecordWriter.of(format, out, Terminal.width(root.env()));
     writer.begin();
+    OddityReport oddities = new OddityReport();
     for (AuditLog log : result.records()) {
       writer.write(log);
+      oddities.record(log);
     }
+    oddities.skipped(result);
     writer.end();
     out.flush();
     if (out.checkError()) {
@@ -85,6 +88,7 @@ final class ListCommand implements Callable<Integer> {
                       ? " (" + result.totalCount().getAsLong() + " in all)"
                       : ""));
     }
+    oddities.print(spec.commandLine().getErr());
     return ExitCode.OK;
   }
 }
