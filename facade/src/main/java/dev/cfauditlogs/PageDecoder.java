@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import dev.cfauditlogs.generated.invoker.SpecReader;
 import dev.cfauditlogs.generated.model.AaaResultInfo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PageDecoder {
   private static final ByteString BOM = ByteString.decodeHex("efbbbf");
+
+  /** A longer {@code result_info} is ignored (Cloudflare's five numbers take about 100 bytes). */
+  private static final int MAX_RESULT_INFO_BYTES = 4096;
 
   private final Redactor redactor;
 
@@ -124,8 +128,9 @@ final class PageDecoder {
   }
 
   /**
-   * The one place that knows the generated class of {@code result_info}: anything but an object is
-   * ignored, and a field of the wrong type is left out.
+   * The one place that knows the generated class of {@code result_info}: anything but an object (or
+   * an object over {@value #MAX_RESULT_INFO_BYTES} bytes) is ignored, and a field of the wrong type
+   * is left out. An object that is not valid JSON makes the envelope unreadable.
    */
   private static @Nullable ResultInfo readResultInfo(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
@@ -136,7 +141,15 @@ final class PageDecoder {
     try (BufferedSource source = reader.nextSource()) {
       text = source.readByteArray();
     }
-    AaaResultInfo info = Objects.requireNonNull(AaaResultInfo.read(SpecReader.of(text)));
+    if (text.length > MAX_RESULT_INFO_BYTES) {
+      return null; // not Cloudflare's five numbers; reading huge numbers would only cost time
+    }
+    AaaResultInfo info;
+    try {
+      info = Objects.requireNonNull(AaaResultInfo.read(SpecReader.of(text)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // the object is not valid JSON: the envelope cannot be read
+    }
     return new ResultInfo(
         wholeNumber(info.page().orElse(null)),
         wholeNumber(info.perPage().orElse(null)),
