@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Records are not decoded into their typed model here: {@link AuditLog} does that on first use,
  * from its bytes. The pager only needs each record's {@code id} and {@code when}, read while
- * splitting.
+ * splitting. The body is parsed once; only a body with text that is not JSON somewhere is read a
+ * second time, splitting {@code result} by its brackets (see {@link PageElements}).
  */
 final class PageDecoder {
   private static final ByteString BOM = ByteString.decodeHex("efbbbf");
@@ -67,8 +68,15 @@ final class PageDecoder {
     if (body.rangeEquals(0, BOM)) {
       body.skip(BOM.size());
     }
+    Buffer again = body.clone(); // shares the segments, copies no bytes
     try {
-      return read(JsonReader.of(body));
+      try {
+        return read(JsonReader.of(body), PageElements.reader(body, redactor));
+      } catch (JsonEncodingException | JsonDataException e) {
+        // Somewhere is text that is not JSON. Read again splitting 'result' by its brackets, so
+        // that an element that is not JSON costs only itself; elsewhere it fails the page below.
+        return read(JsonReader.of(again), PageElements.splitter(redactor));
+      }
     } catch (JsonEncodingException | JsonDataException e) {
       // The parser's own exception is not kept as the cause: its message quotes the body, which a
       // server can make echo the credentials; the scrubbed message below carries what it said.
@@ -79,11 +87,11 @@ final class PageDecoder {
     }
   }
 
-  private Body read(JsonReader reader) throws IOException {
+  private Body read(JsonReader reader, PageElements.Reader elements) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new BadShape("the body is not a JSON object but starts with " + reader.peek());
     }
-    PageElements result = PageElements.split(new byte[] {'[', ']'}, redactor);
+    PageElements result = PageElements.none();
     ResultInfo info = null;
     Boolean success = null;
     List<ApiMessage> errors = List.of();
@@ -92,7 +100,7 @@ final class PageDecoder {
       switch (reader.nextName()) {
         case "success" -> success = readBoolean(reader);
         case "errors" -> errors = ApiMessages.read(reader, redactor);
-        case "result" -> result = readResult(reader);
+        case "result" -> result = readResult(reader, elements);
         case "result_info" -> info = readResultInfo(reader);
         default -> reader.skipValue();
       }
@@ -112,19 +120,16 @@ final class PageDecoder {
     return null;
   }
 
-  private PageElements readResult(JsonReader reader) throws IOException {
+  private static PageElements readResult(JsonReader reader, PageElements.Reader elements)
+      throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       reader.nextNull();
-      return PageElements.split(new byte[] {'[', ']'}, redactor);
+      return PageElements.none();
     }
     if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
       throw new BadShape("'result' is not an array but " + reader.peek());
     }
-    byte[] array;
-    try (BufferedSource source = reader.nextSource()) {
-      array = source.readByteArray();
-    }
-    return PageElements.split(array, redactor);
+    return elements.read(reader);
   }
 
   /**

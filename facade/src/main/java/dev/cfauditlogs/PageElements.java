@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits the exact text of a {@code result} array into its elements, so that one element can cost
- * only itself: each element that is a valid JSON object becomes an {@link AuditLog} (its exact
- * bytes, and the {@code id} and {@code when} the pager needs, read in one cheap pass); any other
- * element is skipped and reported. The split follows strings and nesting only, so an element whose
- * brackets balance but whose content is not JSON is skipped alone.
+ * The elements of a page's {@code result} array, so that one element costs only itself: each
+ * element that is a JSON object becomes an {@link AuditLog} (its exact bytes, and the {@code id}
+ * and {@code when} the pager needs, read in the same pass); any other element is skipped and
+ * described.
+ *
+ * <p>Two readers: {@link #reader} reads the array with the page's own JSON reader and cuts each
+ * element's bytes from a second view of the body at the offsets the reader consumed (one parse, the
+ * usual case); {@link #splitter} splits the array's text by its strings and brackets first and
+ * parses each element on its own, so that an element whose brackets balance but whose content is
+ * not JSON is skipped alone (for a body the first reader could not parse).
  */
 final class PageElements {
   /** How many characters of a skipped element are shown. */
@@ -40,11 +46,40 @@ final class PageElements {
     this.redactor = redactor;
   }
 
+  /** Reads a {@code result} array whose {@code [} the reader has just peeked. */
+  interface Reader {
+    PageElements read(JsonReader reader) throws IOException;
+  }
+
+  /** An empty or absent {@code result}. */
+  static PageElements none() {
+    return new PageElements(new Redactor(List.of()));
+  }
+
+  /**
+   * Reads the array with the page's reader, which must read {@code body} itself (so that what it
+   * has consumed is exactly what it has returned), cutting elements from a view of the same bytes.
+   */
+  static Reader reader(Buffer body, Redactor redactor) {
+    return new Cutter(body, redactor);
+  }
+
+  /** Splits the array's text by its brackets, then parses each element on its own. */
+  static Reader splitter(Redactor redactor) {
+    return reader -> {
+      byte[] array;
+      try (BufferedSource source = reader.nextSource()) {
+        array = source.readByteArray();
+      }
+      return split(array, redactor);
+    };
+  }
+
   /**
    * Splits {@code array}, the text of a JSON array from its {@code [} to its {@code ]} as a JSON
    * reader's {@code nextSource()} gives it (brackets and strings balanced).
    */
-  static PageElements split(byte[] array, Redactor redactor) {
+  private static PageElements split(byte[] array, Redactor redactor) {
     PageElements page = new PageElements(redactor);
     int n = array.length;
     int i = skipSpace(array, 1);
@@ -92,22 +127,39 @@ final class PageElements {
     }
   }
 
-  /**
-   * The record whose exact text is {@code utf8} with its top-level {@code id} and {@code when} (the
-   * last of each, as the typed model reads them), or null when it is not one valid JSON object.
-   */
+  /** The record whose exact text is {@code utf8}, or null when it is not one valid JSON object. */
   static @Nullable AuditLog record(byte[] utf8, Redactor redactor) {
-    String id = null;
-    Instant when = null;
     try {
       JsonReader reader = JsonReader.of(new Buffer().write(utf8));
+      IdAndWhen found = IdAndWhen.read(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        return null;
+      }
+      return new AuditLog(utf8, found.id, found.when, redactor);
+    } catch (IOException | JsonDataException e) {
+      // Moshi's encoding and data exceptions, an EOF: the element is not one JSON object.
+      return null;
+    }
+  }
+
+  /**
+   * A record's top-level {@code id} and {@code when}: the last of each, as the model reads them.
+   */
+  private static final class IdAndWhen {
+    @Nullable String id;
+    @Nullable Instant when;
+
+    /** Reads the object at the reader's position. */
+    static IdAndWhen read(JsonReader reader) throws IOException {
+      IdAndWhen found = new IdAndWhen();
       reader.beginObject();
       while (reader.hasNext()) {
         switch (reader.nextName()) {
           case "id" ->
-              id = reader.peek() == JsonReader.Token.STRING ? reader.nextString() : skip(reader);
+              found.id =
+                  reader.peek() == JsonReader.Token.STRING ? reader.nextString() : skip(reader);
           case "when" ->
-              when =
+              found.when =
                   reader.peek() == JsonReader.Token.STRING
                       ? instant(reader.nextString())
                       : skip(reader);
@@ -115,14 +167,76 @@ final class PageElements {
         }
       }
       reader.endObject();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        return null;
-      }
-    } catch (IOException | JsonDataException e) {
-      // Moshi's encoding and data exceptions, an EOF: the element is not one JSON object.
-      return null;
+      return found;
     }
-    return new AuditLog(utf8, id, when, redactor);
+  }
+
+  /** Reads the array with the page's reader and cuts each element from a view of the body. */
+  private static final class Cutter implements Reader {
+    private final Buffer unread;
+    private final Buffer copy;
+    private final long size;
+    private final Redactor redactor;
+    private long copyPosition;
+
+    Cutter(Buffer body, Redactor redactor) {
+      this.unread = body;
+      this.copy = body.clone(); // shares the segments, copies no bytes
+      this.size = body.size();
+      this.redactor = redactor;
+    }
+
+    @Override
+    public PageElements read(JsonReader reader) throws IOException {
+      PageElements page = new PageElements(redactor);
+      reader.beginArray();
+      long start = consumed();
+      for (int index = 0; reader.hasNext(); index++) {
+        // hasNext() consumed the comma (and peeking an object its '{'): the element begins after
+        // 'start', past white space and a comma; reading it ends exactly at its last byte.
+        boolean object = reader.peek() == JsonReader.Token.BEGIN_OBJECT;
+        IdAndWhen found = object ? IdAndWhen.read(reader) : null;
+        if (!object) {
+          reader.skipValue();
+        }
+        long end = consumed();
+        byte[] bytes = cut(start, end);
+        if (found != null) {
+          if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
+            // Moshi's reader consumes exactly up to what it has returned; if a version ever did
+            // not, this fails loudly (and the tests with it) instead of cutting records wrongly.
+            throw new IllegalStateException(
+                "internal error: the JSON reader's position does not match the record it read");
+          }
+          page.records.add(new AuditLog(bytes, found.id, found.when, redactor));
+        } else {
+          page.skip(index, "not a JSON object", bytes, 0, bytes.length);
+        }
+        start = end;
+      }
+      reader.endArray();
+      return page;
+    }
+
+    private long consumed() {
+      return size - unread.size();
+    }
+
+    /** The bytes {@code [start, end)} of the body without leading white space and comma. */
+    private byte[] cut(long start, long end) throws IOException {
+      copy.skip(start - copyPosition);
+      long at = start;
+      while (at < end && isSpaceOrComma(copy.getByte(0))) {
+        copy.skip(1);
+        at++;
+      }
+      copyPosition = end;
+      return copy.readByteArray(end - at);
+    }
+
+    private static boolean isSpaceOrComma(byte b) {
+      return b == ',' || isSpace(b);
+    }
   }
 
   private static <T> @Nullable T skip(JsonReader reader) throws IOException {
