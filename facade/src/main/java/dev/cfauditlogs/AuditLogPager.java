@@ -35,8 +35,14 @@ import java.util.stream.StreamSupport;
  *   <li><b>Exactly once.</b> Every record that existed when the iteration started and matches the
  *       query is yielded once. Records a shifted page boundary shows again are dropped by id (the
  *       ids of the last {@value PageWalker#REMEMBERED_PAGES} pages are remembered, so memory stays
- *       flat). A record written during the iteration but before the pinned instant (within the same
- *       second) may appear, also once.
+ *       flat). A record without a string {@code id} is recognised by its exact JSON text instead:
+ *       byte-identical records without an id count as one. A record written during the iteration
+ *       but before the pinned instant (within the same second) may appear, also once.
+ *   <li><b>Tolerant.</b> A record is yielded whatever the JSON types of its fields, with or
+ *       without a usable {@code id} or {@code when} (see {@link AuditLog#mismatches()}); an element
+ *       of {@code result} that is not a record is skipped and counted ({@link
+ *       AuditLogCursor#skippedCount()}, {@link AuditLogPage#skipped()}), never the end of the
+ *       iteration.
  *   <li><b>It ends.</b> On an empty page; on a short page whose {@code result_info} confirms the
  *       page size; after a page that only looks like the last one (short without {@code
  *       result_info}, or at {@code total_pages}) once one more request confirms it (empty, or a
