@@ -38,9 +38,9 @@ import java.util.stream.StreamSupport;
  *       flat). A record without a string {@code id} is recognised by its exact JSON text instead:
  *       byte-identical records without an id count as one. A record written during the iteration
  *       but before the pinned instant (within the same second) may appear, also once.
- *   <li><b>Tolerant.</b> A record is yielded whatever the JSON types of its fields, with or
- *       without a usable {@code id} or {@code when} (see {@link AuditLog#mismatches()}); an element
- *       of {@code result} that is not a record is skipped and counted ({@link
+ *   <li><b>Tolerant.</b> A record is yielded whatever the JSON types of its fields, with or without
+ *       a usable {@code id} or {@code when} (see {@link AuditLog#mismatches()}); an element of
+ *       {@code result} that is not a record is skipped and counted ({@link
  *       AuditLogCursor#skippedCount()}, {@link AuditLogPage#skipped()}), never the end of the
  *       iteration.
  *   <li><b>It ends.</b> On an empty page; on a short page whose {@code result_info} confirms the

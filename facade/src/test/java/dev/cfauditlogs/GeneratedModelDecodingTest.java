@@ -168,6 +168,26 @@ class GeneratedModelDecodingTest {
   }
 
   @Test
+  void mismatchesInsideArraysNameTheElement() {
+    SpecReader ints = reader("[1, 1.5, \"x\", 1e400, 3, null]");
+    assertEquals(List.of(1, 3), ints.read(SpecReader.listOf(SpecReader::int32)));
+    assertEquals(
+        List.of(
+            "[1]: expected integer, found number 1.5",
+            "[2]: expected integer, found string \"x\"",
+            "[3]: expected integer, found number 1e400"),
+        mismatches(ints));
+
+    SpecReader times = reader("[\"yesterday\", \"2026-01-31T10:00:00Z\", 7]");
+    assertEquals(1, times.read(SpecReader.listOf(SpecReader::dateTime)).size());
+    assertEquals(
+        List.of(
+            "[0]: expected date-time (RFC 3339), found string \"yesterday\"",
+            "[2]: expected string (date-time), found number 7"),
+        mismatches(times));
+  }
+
+  @Test
   void failureEnvelopeKeepsAFreeFormResultAsJsonText() {
     SpecReader in =
         reader(
