@@ -349,23 +349,9 @@ class TolerantPagesTest {
   @Test
   void aPageOfOnlySkippedElementsDoesNotEndTheIteration() {
     // per_page 2: page 1 has only two non-records, page 2 one record and confirms it is the last.
-    String info = ",\"result_info\":{\"per_page\":2,\"total_count\":3,\"total_pages\":2,";
-    String first = page(List.of("1", "2"));
-    String second = page(List.of(BEFORE));
-    server.enqueueJson(
-        200, first.substring(0, first.length() - 1) + info + "\"page\":1,\"count\":2}}");
-    server.enqueueJson(
-        200, second.substring(0, second.length() - 1) + info + "\"page\":2,\"count\":1}}");
+    enqueuePages(3, List.of("1", "2"), List.of(BEFORE));
     try (AuditLogsClient client = server.client().build();
-        AuditLogCursor cursor =
-            client
-                .paginate(
-                    AuditLogQuery.builder()
-                        .perPage(2)
-                        .before(Instant.parse("2026-08-01T00:00:00Z"))
-                        .build())
-                .withPrefetch(1)
-                .iterator()) {
+        AuditLogCursor cursor = twoAPage(client)) {
       List<String> ids = new ArrayList<>();
       cursor.forEachRemaining(log -> ids.add(log.id().orElseThrow()));
       assertEquals(List.of("r-before"), ids);
@@ -379,28 +365,44 @@ class TolerantPagesTest {
   void recordsWithoutAnIdAreRecognisedByTheirExactJsonWhenAPageBoundaryShifts() {
     String a = "{\"when\":\"2026-07-01T10:00:03Z\",\"action\":{\"type\":\"a\"}}";
     String aRewritten = "{\"when\":\"2026-07-01T10:00:03Z\", \"action\":{\"type\":\"a\"}}";
-    String info = ",\"result_info\":{\"per_page\":2,\"total_count\":4,\"total_pages\":2,";
-    String first = page(List.of(a, BEFORE));
-    String second = page(List.of(a, aRewritten));
-    server.enqueueJson(
-        200, first.substring(0, first.length() - 1) + info + "\"page\":1,\"count\":2}}");
-    server.enqueueJson(
-        200, second.substring(0, second.length() - 1) + info + "\"page\":2,\"count\":2}}");
+    enqueuePages(4, List.of(a, BEFORE), List.of(a, aRewritten));
     server.enqueueJson(200, page(List.of()));
     List<String> delivered = new ArrayList<>();
     try (AuditLogsClient client = server.client().build();
-        AuditLogCursor cursor =
-            client
-                .paginate(
-                    AuditLogQuery.builder()
-                        .perPage(2)
-                        .before(Instant.parse("2026-08-01T00:00:00Z"))
-                        .build())
-                .withPrefetch(1)
-                .iterator()) {
+        AuditLogCursor cursor = twoAPage(client)) {
       cursor.forEachRemaining(log -> delivered.add(log.json()));
     }
     // The repeat of a is dropped; a record differing by one byte is another record.
     assertEquals(List.of(a, BEFORE, aRewritten), delivered);
+  }
+
+  /** Two pages of two elements a page, with the result_info of {@code total} records. */
+  private void enqueuePages(int total, List<String> first, List<String> second) {
+    List<List<String>> pages = List.of(first, second);
+    for (int i = 0; i < 2; i++) {
+      String body = page(pages.get(i));
+      server.enqueueJson(
+          200,
+          body.substring(0, body.length() - 1)
+              + ",\"result_info\":{\"per_page\":2,\"total_pages\":2,\"total_count\":"
+              + total
+              + ",\"page\":"
+              + (i + 1)
+              + ",\"count\":"
+              + pages.get(i).size()
+              + "}}");
+    }
+  }
+
+  /** An iteration two records a page, sequential, in one window (no pinned second). */
+  private static AuditLogCursor twoAPage(AuditLogsClient client) {
+    return client
+        .paginate(
+            AuditLogQuery.builder()
+                .perPage(2)
+                .before(Instant.parse("2026-08-01T00:00:00Z"))
+                .build())
+        .withPrefetch(1)
+        .iterator();
   }
 }

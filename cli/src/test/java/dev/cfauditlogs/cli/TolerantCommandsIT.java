@@ -43,6 +43,10 @@ class TolerantCommandsIT {
 
   @TempDir Path dir;
 
+  private static Map<String, String> env(String baseUrl, String token) {
+    return Map.of("CLOUDFLARE_BASE_URL", baseUrl, "CLOUDFLARE_API_TOKEN", token);
+  }
+
   private static List<CSVRecord> csv(String text) throws IOException {
     try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
       return parser.getRecords();
@@ -54,12 +58,7 @@ class TolerantCommandsIT {
     List<String> records = Files.readAllLines(CASE);
     try (AuditLogEmulator emulator =
         AuditLogEmulator.builder().dataset(Dataset.of(records)).start()) {
-      Map<String, String> env =
-          Map.of(
-              "CLOUDFLARE_BASE_URL",
-              emulator.baseUrl(),
-              "CLOUDFLARE_API_TOKEN",
-              emulator.apiToken());
+      Map<String, String> env = env(emulator.baseUrl(), emulator.apiToken());
       for (String[] command :
           List.of(
               new String[] {"list", "--format", "jsonl"},
@@ -156,12 +155,7 @@ class TolerantCommandsIT {
   @Test
   void oddTypesEnumsAndNonRecordsNeverFailListExportOrFollow() throws IOException {
     try (MockWebServer server = oddServer()) {
-      Map<String, String> env =
-          Map.of(
-              "CLOUDFLARE_BASE_URL",
-              server.url("/client/v4").toString(),
-              "CLOUDFLARE_API_TOKEN",
-              TOKEN);
+      Map<String, String> env = env(server.url("/client/v4").toString(), TOKEN);
       String before = "2026-08-01T00:00:00Z"; // one window: only page 1 of one query is served
       Path checkpoint = dir.resolve("odd.ckpt");
       for (String[] command :
@@ -205,12 +199,7 @@ class TolerantCommandsIT {
   @Test
   void csvAndTableWriteUnexpectedValuesAsTheirJsonText() throws IOException {
     try (MockWebServer server = oddServer()) {
-      Map<String, String> env =
-          Map.of(
-              "CLOUDFLARE_BASE_URL",
-              server.url("/client/v4").toString(),
-              "CLOUDFLARE_API_TOKEN",
-              TOKEN);
+      Map<String, String> env = env(server.url("/client/v4").toString(), TOKEN);
       JarRunner.Result r = JarRunner.run(env, "list", "--format", "csv");
       assertEquals(0, r.exitCode(), r.all());
       List<CSVRecord> rows = csv(r.stdout());
