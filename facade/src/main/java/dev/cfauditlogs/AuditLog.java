@@ -1,44 +1,101 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.generated.invoker.SpecReader;
 import dev.cfauditlogs.generated.model.AaaAuditLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One audit log record: the typed model generated from the spec, and the exact JSON text Cloudflare
- * sent for it, fields the spec does not list included (for lossless exports).
+ * One audit log record, delivered exactly as Cloudflare sent it whatever the JSON types of its
+ * fields (real records are looser than the OpenAPI document: {@code newValue} as an object, enum
+ * values the document does not list, fields it does not list).
+ *
+ * <ul>
+ *   <li>{@link #json()}: the record's exact JSON text, every field kept;
+ *   <li>{@link #fieldJson(String)}: the exact JSON text of one field, whatever its type;
+ *   <li>{@link #model()}: the typed view generated from the document's {@code aaa_audit-logs}
+ *       schema, each accessor empty when the field is absent, {@code null} or not as the document
+ *       says;
+ *   <li>{@link #mismatches()}: what did not match the document.
+ * </ul>
+ *
+ * <p>Immutable and safe to share between threads. The typed view is decoded from the kept text on
+ * first use of {@link #model()} or {@link #mismatches()}; {@link #id()} and {@link #when()} were
+ * read when the page was decoded.
  */
 public final class AuditLog {
-  private final AaaAuditLogs model;
   private final byte[] utf8;
+  private final @Nullable String id;
+  private final @Nullable Instant when;
+  private final Redactor redactor;
 
   /**
-   * The text of {@link #utf8}, decoded on first use. Racy but safe, like {@code String.hash}: every
-   * thread that decodes it gets an equal, immutable string.
+   * The text of {@link #utf8} and the typed view, made on first use. Racy but safe, like {@code
+   * String.hash}: every thread that makes one gets an equal, immutable value.
    */
   private @Nullable String json;
 
-  /** A record and its exact JSON text as the UTF-8 bytes received (not copied: do not change). */
-  AuditLog(AaaAuditLogs model, byte[] utf8) {
-    this.model = model;
+  private @Nullable Typed typed;
+
+  /**
+   * A record: its exact JSON text as the UTF-8 bytes received (not copied: do not change), and its
+   * top-level {@code id} and {@code when} when they are a string and an RFC 3339 date-time.
+   */
+  AuditLog(byte[] utf8, @Nullable String id, @Nullable Instant when, Redactor redactor) {
     this.utf8 = utf8;
+    this.id = id;
+    this.when = when;
+    this.redactor = redactor;
   }
 
-  /** The record's {@code id}, when present. */
+  /**
+   * The record's {@code id}; empty when it is absent or not a JSON string. Such a record is still
+   * delivered; pagination then recognises it by its exact JSON text instead.
+   */
   public Optional<String> id() {
-    return Optional.ofNullable(model.getId());
+    return Optional.ofNullable(id);
   }
 
-  /** When the action happened, when present. */
+  /**
+   * When the action happened; empty when {@code when} is absent or not an RFC 3339 date-time string
+   * (sub-second digits are RFC 3339 and fine).
+   */
   public Optional<Instant> when() {
-    return Optional.ofNullable(model.getWhen()).map(w -> w.toInstant());
+    return Optional.ofNullable(when);
   }
 
-  /** The typed record, as generated from the spec's {@code aaa_audit-logs} schema. */
+  /**
+   * The typed record, generated from the OpenAPI document's {@code aaa_audit-logs} schema:
+   * immutable, each accessor empty when its field is absent, {@code null} or not as the document
+   * says (see {@link #mismatches()}). A free-form object such as {@code metadata} is given as its
+   * JSON text.
+   */
   public AaaAuditLogs model() {
-    return model;
+    return typed().model;
+  }
+
+  /**
+   * What in this record does not match the OpenAPI document, in the order sent; empty for a record
+   * that conforms. Each mismatch leaves its typed accessor empty; the value is still in {@link
+   * #json()} and {@link #fieldJson(String)}.
+   */
+  public List<SpecMismatch> mismatches() {
+    return typed().mismatches;
+  }
+
+  /**
+   * The exact JSON text of one field, whatever its JSON type: {@code fieldJson("newValue")} is
+   * {@code "low"} (with its quotes) for a string and {@code {"type":"A",…}} for an object; {@code
+   * fieldJson("actor.type")} reaches into an object. Empty when the field is absent (or a step of
+   * the path is not an object). The path is field names joined by dots, as {@link
+   * SpecMismatch#path()} gives them; a name that itself contains a dot is only in {@link #json()}.
+   */
+  public Optional<String> fieldJson(String path) {
+    return Optional.ofNullable(FieldText.find(utf8, path));
   }
 
   /** The record exactly as the API sent it: one JSON object, every field kept. */
@@ -49,6 +106,15 @@ public final class AuditLog {
       json = text;
     }
     return text;
+  }
+
+  private Typed typed() {
+    Typed t = typed;
+    if (t == null) {
+      t = new Typed(utf8, redactor);
+      typed = t;
+    }
+    return t;
   }
 
   @Override
@@ -64,5 +130,27 @@ public final class AuditLog {
   @Override
   public String toString() {
     return "AuditLog" + json();
+  }
+
+  /** The typed view and its mismatches, decoded together. */
+  private static final class Typed {
+    final AaaAuditLogs model;
+    final List<SpecMismatch> mismatches;
+
+    Typed(byte[] utf8, Redactor redactor) {
+      SpecReader in = SpecReader.of(utf8);
+      AaaAuditLogs read = AaaAuditLogs.read(in);
+      if (read == null) {
+        // The page decoder only makes records of JSON objects.
+        throw new IllegalStateException("internal error: a record that is not a JSON object");
+      }
+      List<SpecMismatch> found = new ArrayList<>();
+      for (SpecReader.Mismatch m : in.mismatches()) {
+        String shown = Texts.shorten(redactor.scrub(m.found()), SpecMismatch.SHOWN_CHARS);
+        found.add(new SpecMismatch(m.path(), m.expected(), shown));
+      }
+      this.model = read;
+      this.mismatches = List.copyOf(found);
+    }
   }
 }

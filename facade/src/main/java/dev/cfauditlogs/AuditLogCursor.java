@@ -1,8 +1,10 @@
 package dev.cfauditlogs;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 
@@ -14,6 +16,8 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
   private final PageStream walker;
   private final Deque<AuditLog> buffer = new ArrayDeque<>();
   private boolean ended;
+  private long skippedCount;
+  private final List<SkippedElement> skipped = new ArrayList<>();
 
   AuditLogCursor(PageStream walker) {
     this.walker = walker;
@@ -33,6 +37,12 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
         ended = true;
       } else {
         buffer.addAll(page.records());
+        skippedCount += page.skippedCount();
+        for (SkippedElement e : page.skipped()) {
+          if (skipped.size() < PageElements.MAX_DESCRIBED) {
+            skipped.add(e);
+          }
+        }
       }
     }
     return !buffer.isEmpty();
@@ -52,6 +62,22 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
    */
   public long fetchedRecords() {
     return walker.yielded();
+  }
+
+  /**
+   * How many elements of {@code result} on the pages fetched so far were not records (not JSON
+   * objects, or not valid JSON) and were skipped.
+   */
+  public long skippedCount() {
+    return skippedCount;
+  }
+
+  /**
+   * The first {@value PageElements#MAX_DESCRIBED} elements counted by {@link #skippedCount()}, in
+   * order (each {@link SkippedElement#index()} is its position on its own page).
+   */
+  public List<SkippedElement> skipped() {
+    return List.copyOf(skipped);
   }
 
   /**

@@ -13,9 +13,14 @@ import org.jspecify.annotations.Nullable;
  * does not (as in its documented example), they are the requested page (1 when none was asked for),
  * the requested {@code per_page} ({@value AuditLogQuery#DEFAULT_PER_PAGE} when none), and the
  * number of records received; the totals are empty.
+ *
+ * <p>An element of {@code result} that is not a record (not a JSON object, or not valid JSON) does
+ * not fail the page: it is left out of {@link #records()} and described in {@link #skipped()}.
  */
 public final class AuditLogPage {
   private final List<AuditLog> records;
+  private final List<SkippedElement> skipped;
+  private final int skippedCount;
   private final int page;
   private final int perPage;
   private final int count;
@@ -26,6 +31,8 @@ public final class AuditLogPage {
 
   AuditLogPage(
       List<AuditLog> records,
+      List<SkippedElement> skipped,
+      int skippedCount,
       int page,
       int perPage,
       int count,
@@ -34,6 +41,8 @@ public final class AuditLogPage {
       ResponseInfo response,
       boolean factsFromServer) {
     this.records = List.copyOf(records);
+    this.skipped = List.copyOf(skipped);
+    this.skippedCount = skippedCount;
     this.page = page;
     this.perPage = perPage;
     this.count = count;
@@ -46,7 +55,16 @@ public final class AuditLogPage {
   /** This page with only the given records (those not yielded before, during pagination). */
   AuditLogPage withRecords(List<AuditLog> kept) {
     return new AuditLogPage(
-        kept, page, perPage, count, totalCount, totalPages, response, factsFromServer);
+        kept,
+        skipped,
+        skippedCount,
+        page,
+        perPage,
+        count,
+        totalCount,
+        totalPages,
+        response,
+        factsFromServer);
   }
 
   /** Whether page, per_page and count came from the server's {@code result_info}. */
@@ -57,6 +75,19 @@ public final class AuditLogPage {
   /** The records of this page, in the order the API sent them. */
   public List<AuditLog> records() {
     return records;
+  }
+
+  /**
+   * The elements of {@code result} that were not records and were skipped (the first {@value
+   * PageElements#MAX_DESCRIBED}; {@link #skippedCount()} counts them all), in order.
+   */
+  public List<SkippedElement> skipped() {
+    return skipped;
+  }
+
+  /** How many elements of {@code result} were not records and were skipped. */
+  public int skippedCount() {
+    return skippedCount;
   }
 
   /** The page number. */
@@ -99,6 +130,7 @@ public final class AuditLogPage {
         + count
         + ", records="
         + records.size()
+        + (skippedCount == 0 ? "" : ", skipped=" + skippedCount)
         + ", totalCount="
         + totalCount
         + ", totalPages="

@@ -40,6 +40,11 @@ import java.util.stream.StreamSupport;
  *   <li><b>An explicit {@code page}</b> in the query means offset paging from that page instead,
  *       over the query as given: no window is held, and records deleted at the old end during an
  *       {@code asc} iteration can shift others past a page boundary.
+ *   <li><b>Tolerant.</b> A record is yielded whatever the JSON types of its fields, with or without
+ *       a usable {@code id} or {@code when} (see {@link AuditLog#mismatches()}); an element of
+ *       {@code result} that is not a record is skipped and counted ({@link
+ *       AuditLogCursor#skippedCount()}, {@link AuditLogPage#skipped()}), never the end of the
+ *       iteration.
  *   <li><b>It ends.</b> On an empty page; on a short page whose {@code result_info} confirms the
  *       page size; after a page that only looks like the last one once one more request confirms
  *       it. A server that ignores {@code since}, {@code before}, {@code direction} or {@code page}

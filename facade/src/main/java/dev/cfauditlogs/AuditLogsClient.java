@@ -19,7 +19,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client for Cloudflare's user audit logs ({@code GET /user/audit_logs}). Immutable and
@@ -92,7 +91,7 @@ public final class AuditLogsClient implements AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .callFactory(http)
-            .addConverterFactory(MoshiConverterFactory.create(ModelJson.moshi()))
+            .addConverterFactory(new RequestOnlyConverters())
             .build()
             .create(AuditLogsApi.class);
     Redactor redactor = new Redactor(credentials.secrets());

@@ -130,7 +130,9 @@ final class KeysetPages implements PageStream {
         pendingStep = next;
         pending = PendingPage.submit(client, next.query());
       }
-      if (!fresh.isEmpty()) {
+      // A page of only skipped elements is passed on too, so that they are counted (a boundary
+      // second read again may count one twice; its records are never yielded twice).
+      if (!fresh.isEmpty() || (!step.probe() && page.skippedCount() > 0)) {
         yielded += fresh.size();
         return page.withRecords(fresh);
       }
@@ -140,9 +142,11 @@ final class KeysetPages implements PageStream {
 
   /** asc: sets the window's end from the newest record and the server's Date. */
   private List<AuditLog> pin(AuditLogPage page) {
-    if (page.records().isEmpty()) {
+    if (page.records().isEmpty() && page.skippedCount() == 0) {
       return List.of(); // nothing in the window: next stays null, the iteration ends
     }
+    // The newest element may be one that is not a record: then the server's Date alone ends the
+    // window (or nothing does, and the iteration reads to the end).
     Instant end = null;
     for (AuditLog log : page.records()) {
       end = later(end, log.when().map(KeysetPages::second).orElse(null));
@@ -185,7 +189,10 @@ final class KeysetPages implements PageStream {
         total = OptionalLong.of(yielded - boundaryYielded + page.totalCount().getAsLong());
       }
     }
-    if (records.isEmpty()) {
+    // Elements that are not records still count for "empty" and "full": a page of them is not
+    // the end, and a page that lost some to them is not short.
+    int elements = records.size() + page.skippedCount();
+    if (elements == 0) {
       endQuery(step);
       return List.of();
     }
@@ -205,7 +212,7 @@ final class KeysetPages implements PageStream {
     }
     previousPageKeys = keys;
     Instant reached = lastSecond(records);
-    boolean full = records.size() >= (page.factsFromServer() ? page.perPage() : perPage);
+    boolean full = elements >= (page.factsFromServer() ? page.perPage() : perPage);
     boolean confirmedShort = !full && page.factsFromServer() && page.perPage() == perPage;
     if (step.second() == null && reached != null && (edge == null || beyond(reached, edge))) {
       moveTo(reached, records);

@@ -1,37 +1,38 @@
 package dev.cfauditlogs;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
-import dev.cfauditlogs.generated.model.AaaAuditLogs;
+import dev.cfauditlogs.generated.invoker.SpecReader;
 import dev.cfauditlogs.generated.model.ObservedResultInfo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a 200 response body into an {@link AuditLogPage}: each record's exact JSON text is kept
- * next to its typed model. Anything that is not the JSON the spec describes becomes an {@link
- * UnexpectedResponseException}; an {@link IOException} from the source (a body cut off mid-stream)
- * is left to the caller, which retries it.
+ * Reads a 200 response body into an {@link AuditLogPage}, as a tolerant reader: only an envelope
+ * that cannot be read (not JSON, not an object, {@code result} not an array, cut off) becomes an
+ * {@link UnexpectedResponseException}. Each element of {@code result} costs only itself ({@link
+ * PageElements}): a record is kept as its exact bytes whatever the types of its fields, anything
+ * else is skipped and reported. A UTF-8 byte-order mark before the body is ignored. An {@link
+ * IOException} from the source (a body cut off mid-stream) is left to the caller, which retries it.
  *
- * <p>The body is parsed once, as a plain Moshi adapter would: each record's model is read straight
- * from the page's reader, and the record's bytes are cut from a second view of the same buffer
- * (shared segments, no copy) at the offsets the reader consumed. The text is decoded only when
- * {@link AuditLog#json()} asks for it. (Keeping the text by way of {@code JsonReader.nextSource()}
- * and then decoding the model from that text cost about half again the plain decode.)
+ * <p>Records are not decoded into their typed model here: {@link AuditLog} does that on first use,
+ * from its bytes. The pager only needs each record's {@code id} and {@code when}, read while
+ * splitting. The body is parsed once; only a body with text that is not JSON somewhere is read a
+ * second time, splitting {@code result} by its brackets (see {@link PageElements}).
  */
 final class PageDecoder {
-  private static final JsonAdapter<AaaAuditLogs> RECORD =
-      ModelJson.moshi().adapter(AaaAuditLogs.class);
-  private static final JsonAdapter<ObservedResultInfo> RESULT_INFO =
-      ModelJson.moshi().adapter(ObservedResultInfo.class);
+  private static final ByteString BOM = ByteString.decodeHex("efbbbf");
+
+  /** A longer {@code result_info} is ignored (Cloudflare's five numbers take about 100 bytes). */
+  private static final int MAX_RESULT_INFO_BYTES = 4096;
 
   private final Redactor redactor;
 
@@ -41,35 +42,57 @@ final class PageDecoder {
 
   /** What the body said, before the facts of the request are added. */
   record Body(
-      List<AuditLog> records,
-      @Nullable ObservedResultInfo resultInfo,
+      PageElements result,
+      @Nullable ResultInfo resultInfo,
       @Nullable Boolean success,
-      List<ApiMessage> errors) {}
+      List<ApiMessage> errors) {
+    List<AuditLog> records() {
+      return result.records;
+    }
+  }
+
+  /**
+   * The page facts of {@code result_info} (observed, not in the OpenAPI document), each null when
+   * absent, fractional, negative or out of range.
+   */
+  record ResultInfo(
+      @Nullable Long page,
+      @Nullable Long perPage,
+      @Nullable Long count,
+      @Nullable Long totalCount,
+      @Nullable Long totalPages) {}
 
   Body decode(BufferedSource source, int status, @Nullable String cfRay) throws IOException {
     Buffer body = new Buffer();
     source.readAll(body); // the records are all kept anyway; the cap is the caller's
+    if (body.rangeEquals(0, BOM)) {
+      body.skip(BOM.size());
+    }
+    Buffer again = body.clone(); // shares the segments, copies no bytes
     try {
-      return read(new PageText(body));
+      try {
+        return read(JsonReader.of(body), PageElements.reader(body, redactor));
+      } catch (JsonEncodingException | JsonDataException e) {
+        // Somewhere is text that is not JSON. Read again splitting 'result' by its brackets, so
+        // that an element that is not JSON costs only itself; elsewhere it fails the page below.
+        return read(JsonReader.of(again), PageElements.splitter(redactor));
+      }
     } catch (JsonEncodingException | JsonDataException e) {
       // The parser's own exception is not kept as the cause: its message quotes the body, which a
       // server can make echo the credentials; the scrubbed message below carries what it said.
       throw unexpected(
           "the body is not the JSON the API describes: " + e.getMessage(), status, cfRay, null);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw unexpected("a number in the body is out of range", status, cfRay, null);
     } catch (BadShape e) {
       throw unexpected(e.getMessage(), status, cfRay, null);
     }
   }
 
-  private Body read(PageText text) throws IOException {
-    JsonReader reader = text.reader;
+  private Body read(JsonReader reader, PageElements.Reader elements) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new BadShape("the body is not a JSON object but starts with " + reader.peek());
     }
-    List<AuditLog> records = List.of();
-    ObservedResultInfo info = null;
+    PageElements result = PageElements.none();
+    ResultInfo info = null;
     Boolean success = null;
     List<ApiMessage> errors = List.of();
     reader.beginObject();
@@ -77,7 +100,7 @@ final class PageDecoder {
       switch (reader.nextName()) {
         case "success" -> success = readBoolean(reader);
         case "errors" -> errors = ApiMessages.read(reader, redactor);
-        case "result" -> records = readRecords(text);
+        case "result" -> result = readResult(reader, elements);
         case "result_info" -> info = readResultInfo(reader);
         default -> reader.skipValue();
       }
@@ -86,7 +109,7 @@ final class PageDecoder {
     if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
       throw new BadShape("the body has content after its JSON object");
     }
-    return new Body(records, info, success, errors);
+    return new Body(result, info, success, errors);
   }
 
   private static @Nullable Boolean readBoolean(JsonReader reader) throws IOException {
@@ -97,44 +120,47 @@ final class PageDecoder {
     return null;
   }
 
-  private static List<AuditLog> readRecords(PageText text) throws IOException {
-    JsonReader reader = text.reader;
+  private static PageElements readResult(JsonReader reader, PageElements.Reader elements)
+      throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       reader.nextNull();
-      return List.of();
+      return PageElements.none();
     }
     if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
       throw new BadShape("'result' is not an array but " + reader.peek());
     }
-    List<AuditLog> records = new ArrayList<>();
-    reader.beginArray();
-    while (reader.hasNext()) {
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        throw new BadShape("result[" + records.size() + "] is not an object but " + reader.peek());
-      }
-      // Peeking an object consumes its '{' (and nothing after it): the record starts one byte back.
-      long start = text.consumed() - 1;
-      AaaAuditLogs model;
-      try {
-        model = RECORD.fromJson(reader);
-      } catch (JsonDataException e) {
-        throw new BadShape(
-            "result[" + records.size() + "] does not match the spec: " + e.getMessage());
-      }
-      // Reading an object ends with its '}': nothing after it is consumed yet.
-      byte[] json = text.cut(start, text.consumed());
-      records.add(new AuditLog(Objects.requireNonNull(model), json));
-    }
-    reader.endArray();
-    return records;
+    return elements.read(reader);
   }
 
-  private static @Nullable ObservedResultInfo readResultInfo(JsonReader reader) throws IOException {
+  /**
+   * The one place that knows the generated class of {@code result_info}: anything but an object (or
+   * an object over {@value #MAX_RESULT_INFO_BYTES} bytes) is ignored, and a field of the wrong type
+   * is left out. An object that is not valid JSON makes the envelope unreadable.
+   */
+  private static @Nullable ResultInfo readResultInfo(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       reader.skipValue();
       return null;
     }
-    return RESULT_INFO.fromJson(reader);
+    byte[] text;
+    try (BufferedSource source = reader.nextSource()) {
+      text = source.readByteArray();
+    }
+    if (text.length > MAX_RESULT_INFO_BYTES) {
+      return null; // not Cloudflare's five numbers; reading huge numbers would only cost time
+    }
+    ObservedResultInfo info;
+    try {
+      info = Objects.requireNonNull(ObservedResultInfo.read(SpecReader.of(text)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // the object is not valid JSON: the envelope cannot be read
+    }
+    return new ResultInfo(
+        wholeNumber(info.page().orElse(null)),
+        wholeNumber(info.perPage().orElse(null)),
+        wholeNumber(info.count().orElse(null)),
+        wholeNumber(info.totalCount().orElse(null)),
+        wholeNumber(info.totalPages().orElse(null)));
   }
 
   /** An integer fact of {@code result_info}, or null when absent, fractional or out of range. */
@@ -158,41 +184,6 @@ final class PageDecoder {
         List.of(),
         cfRay,
         cause);
-  }
-
-  /** A whole body, the reader that parses it, and a view of the same bytes to cut records from. */
-  private static final class PageText {
-    final JsonReader reader;
-    private final Buffer unread;
-    private final Buffer copy;
-    private final long size;
-    private long copyPosition;
-
-    PageText(Buffer body) {
-      this.size = body.size();
-      this.copy = body.clone(); // shares the segments, copies no bytes
-      this.unread = body;
-      this.reader = JsonReader.of(body);
-    }
-
-    /** How many bytes of the body the reader has consumed. */
-    long consumed() {
-      return size - unread.size();
-    }
-
-    /** The bytes {@code [start, end)} of the body, which must lie after any cut before. */
-    byte[] cut(long start, long end) throws IOException {
-      copy.skip(start - copyPosition);
-      byte[] bytes = copy.readByteArray(end - start);
-      copyPosition = end;
-      if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
-        // Moshi's reader consumes exactly up to what it has returned; if a version ever did not,
-        // this fails loudly (and the facade's tests with it) instead of cutting records wrongly.
-        throw new IllegalStateException(
-            "internal error: the JSON reader's position does not match the record it read");
-      }
-      return bytes;
-    }
   }
 
   /** The body is JSON but not of the expected shape. */

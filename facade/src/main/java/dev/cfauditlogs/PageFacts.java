@@ -1,23 +1,23 @@
 package dev.cfauditlogs;
 
-import dev.cfauditlogs.generated.model.ObservedResultInfo;
-
 /** Combines what the body said with what was asked for into an {@link AuditLogPage}. */
 final class PageFacts {
   private PageFacts() {}
 
   static AuditLogPage toPage(AuditLogQuery query, RetryingCaller.Outcome outcome) {
     PageDecoder.Body body = outcome.body();
-    ObservedResultInfo info = body.resultInfo();
+    PageDecoder.ResultInfo info = body.resultInfo();
     int requestedPage = query.page().orElse(1);
     int requestedPerPage = query.perPage().orElse(AuditLogQuery.DEFAULT_PER_PAGE);
-    Long page = info == null ? null : PageDecoder.wholeNumber(info.getPage());
-    Long perPage = info == null ? null : PageDecoder.wholeNumber(info.getPerPage());
-    Long count = info == null ? null : PageDecoder.wholeNumber(info.getCount());
-    Long totalCount = info == null ? null : PageDecoder.wholeNumber(info.getTotalCount());
-    Long totalPages = info == null ? null : PageDecoder.wholeNumber(info.getTotalPages());
+    Long page = info == null ? null : info.page();
+    Long perPage = info == null ? null : info.perPage();
+    Long count = info == null ? null : info.count();
+    Long totalCount = info == null ? null : info.totalCount();
+    Long totalPages = info == null ? null : info.totalPages();
     return new AuditLogPage(
         body.records(),
+        body.result().skipped,
+        body.result().skippedCount,
         asInt(page, requestedPage),
         asInt(perPage, requestedPerPage),
         asInt(count, body.records().size()),

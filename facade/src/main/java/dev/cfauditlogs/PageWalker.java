@@ -71,7 +71,8 @@ final class PageWalker implements PageStream {
     if (page.totalCount().isPresent()) {
       totalCount = page.totalCount();
     }
-    if (records.isEmpty()) {
+    int elements = records.size() + page.skippedCount(); // what the server sent, records or not
+    if (elements == 0) {
       finish();
       return null;
     }
@@ -79,10 +80,14 @@ final class PageWalker implements PageStream {
     // repeats its
     // last page past the end (a server ignoring 'page' would already have repeated page one at page
     // two).
-    boolean repeatsLast = number > firstPage + 1 && lastWasNew && recent.sameAsLastPage(records);
+    boolean repeatsLast =
+        number > firstPage + 1
+            && lastWasNew
+            && !records.isEmpty()
+            && recent.sameAsLastPage(records);
     List<AuditLog> fresh = recent.admit(records);
     lastWasNew = !fresh.isEmpty();
-    if (fresh.isEmpty()) {
+    if (fresh.isEmpty() && !records.isEmpty()) {
       finish();
       if (confirmingEnd || repeatsLast) {
         return null;
@@ -96,7 +101,7 @@ final class PageWalker implements PageStream {
           yielded);
     }
     int perPage = page.factsFromServer() ? page.perPage() : requestedPerPage;
-    boolean shortPage = records.size() < perPage;
+    boolean shortPage = elements < perPage;
     boolean atTotal = page.totalPages().isPresent() && number >= page.totalPages().getAsInt();
     if (shortPage && page.factsFromServer() && perPage == requestedPerPage) {
       finish(); // result_info confirms the page size asked for, and this page is short: nothing

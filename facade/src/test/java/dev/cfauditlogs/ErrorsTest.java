@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -77,9 +78,9 @@ class ErrorsTest {
         "<html>oops</html>",
         "{\"success\": true, \"result\": [",
         "{\"success\": true, \"result\": {\"not\": \"an array\"}}",
-        "{\"success\": true, \"result\": [1, 2]}",
-        "{\"success\": true, \"result\": [{\"when\": \"yesterday\"}]}",
-        "{\"success\": true, \"result\": [{\"actor\": {\"ip\": [1]}}]}",
+        "{\"success\": true, \"result\": [{\"id\": \"a\"}",
+        "{\"success\": true, \"result\": [{\"id\": \"a\"}, {\"id\": \"b\"]}",
+        "{\"success\": true, \"result\": \"[]\"}",
         "[]",
         "",
         "{\"success\": true, \"result\": []} trailing"
@@ -92,14 +93,21 @@ class ErrorsTest {
   }
 
   @Test
-  void deeplyNestedJsonIsRefusedNotAStackOverflow() {
+  void deeplyNestedRecordIsSkippedNotAStackOverflowAndTheOthersAreDelivered() {
     server.enqueueJson(
         200,
-        "{\"success\": true, \"result\": [{\"metadata\": "
+        "{\"success\": true, \"result\": [{\"id\": \"a\"}, {\"metadata\": "
             + "[".repeat(100_000)
             + "]".repeat(100_000)
-            + "}]}");
-    assertInstanceOf(UnexpectedResponseException.class, fail(0));
+            + "}, {\"id\": \"c\"}]}");
+    try (AuditLogsClient client = server.client().build()) {
+      AuditLogPage page = client.list(AuditLogQuery.all());
+      assertEquals(
+          List.of(Optional.of("a"), Optional.of("c")),
+          page.records().stream().map(AuditLog::id).toList());
+      assertEquals(1, page.skipped().get(0).index());
+      assertEquals("not valid JSON", page.skipped().get(0).reason());
+    }
   }
 
   @Test

@@ -58,13 +58,16 @@ class ListTest {
     AuditLog first = page.records().get(0);
     assertEquals(Optional.of("0b1c2d3e-0000-4000-8000-000000000001"), first.id());
     assertEquals(Optional.of(Instant.parse("2026-01-31T10:00:00.123Z")), first.when());
-    assertEquals(AaaAuditLogsActor.TypeEnum.USER, first.model().getActor().getType());
-    assertEquals("=cmd|' /C calc'!A0", first.model().getNewValue());
+    assertEquals(
+        Optional.of(AaaAuditLogsActor.TypeEnum.USER), first.model().actor().orElseThrow().type());
+    assertEquals(Optional.of("=cmd|' /C calc'!A0"), first.model().newValue());
+    assertEquals(List.of(), first.mismatches());
     assertTrue(first.json().contains("\"undocumented_field\": {\"kept\": true}"), first.json());
     assertTrue(first.json().startsWith("{") && first.json().endsWith("}"), first.json());
     assertTrue(first.json().contains("[1, 2.50, \"x\"]"), "numbers kept as sent: " + first.json());
     assertEquals(
-        AaaAuditLogsActor.TypeEnum.CLOUDFLARE, page.records().get(1).model().getActor().getType());
+        Optional.of(AaaAuditLogsActor.TypeEnum.CLOUDFLARE),
+        page.records().get(1).model().actor().orElseThrow().type());
 
     assertEquals(2, page.page());
     assertEquals(2, page.perPage());

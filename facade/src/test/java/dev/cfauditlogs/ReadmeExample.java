@@ -22,8 +22,13 @@ final class ReadmeExample {
               .build();
       AuditLogPage page = client.list(query);
       for (AuditLog log : page.records()) {
-        System.out.println(log.when().orElseThrow() + " " + log.model().getActor().getEmail());
+        String who = log.model().actor().flatMap(actor -> actor.email()).orElse("?");
+        String newValue = log.fieldJson("newValue").orElse(""); // any JSON type, as sent
+        System.out.println(
+            log.when().map(Instant::toString).orElse("?") + " " + who + " " + newValue);
+        log.mismatches().forEach(m -> System.err.println("  not as documented: " + m));
       }
+      page.skipped().forEach(e -> System.err.println("  not a record: " + e));
       System.out.println(page.count() + " records, cf-ray " + page.response().cfRay().orElse("?"));
     } catch (RateLimitedException e) {
       System.err.println("Rate limited: " + e.getMessage());

@@ -54,7 +54,7 @@ class ReadmeExampleTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("2017-04-26T17:31:07Z michelle@example.com"), output);
+    assertTrue(output.contains("2017-04-26T17:31:07Z michelle@example.com \"low\""), output);
     assertTrue(output.contains("1 records, cf-ray 8f00000000000000-TEST"), output);
     RecordedRequest recorded = server.takeRequest();
     HttpUrl url = recorded.getUrl();

@@ -140,7 +140,7 @@ final class DecodeRun {
             + " per page):%n",
         records);
     out.println(
-        "| round | baseline | facade | **facade / baseline** | facade + json() | (facade + json())"
+        "| round | baseline | facade | **facade / baseline** | facade json() only | (facade json() only)"
             + " / baseline | control | facade / control | alloc: baseline, facade, facade +"
             + " json(), control |");
     out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -163,7 +163,7 @@ final class DecodeRun {
     }
     if (rounds.size() > 1) {
       out.printf(
-          "decode: over %d rounds, median facade/baseline %s; (facade + json())/baseline %s;"
+          "decode: over %d rounds, median facade/baseline %s; (facade json() only)/baseline %s;"
               + " facade/control %s%n",
           rounds.size(),
           spread(rounds.stream().mapToDouble(Round::ratio).sorted().toArray()),

@@ -5,7 +5,7 @@ import dev.cfauditlogs.AuditLogCursor;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.BitSet;
 
 /**
@@ -50,8 +50,7 @@ public final class MemoryClient {
       while (cursor.hasNext()) {
         AuditLog log = cursor.next();
         records++;
-        OffsetDateTime when = log.model().getWhen();
-        whenChecksum += when == null ? 0 : when.toEpochSecond();
+        whenChecksum += log.when().map(Instant::getEpochSecond).orElse(0L);
         String id = log.id().orElse("");
         long index =
             id.startsWith(GeneratingServer.ID_PREFIX)

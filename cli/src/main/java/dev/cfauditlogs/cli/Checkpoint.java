@@ -63,6 +63,15 @@ final class Checkpoint {
     }
   }
 
+  /**
+   * Records that a record without a usable {@code when} was written: it is remembered as if it were
+   * at the newest {@code when} (so it is forgotten with the records of that time), and does not
+   * move the checkpoint.
+   */
+  void remember(String key) {
+    seen.put(key, newest != null ? newest : Instant.EPOCH);
+  }
+
   /** Forgets records older than the look-back window before the newest. */
   void prune(Duration lookback) {
     if (newest == null) {

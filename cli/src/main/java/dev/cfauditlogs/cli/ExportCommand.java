@@ -1,5 +1,6 @@
 package dev.cfauditlogs.cli;
 
+import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogCursor;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
@@ -93,6 +94,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (Failures.CliException e) {
           throw out.checkError() ? root.stdoutFailure() : e;
         }
+        exporter.oddities().print(err);
         return ExitCode.OK;
       }
       try (OutputFile file = new OutputFile(output)) {
@@ -105,6 +107,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         file.commit();
       }
+      exporter.oddities().print(err);
       return ExitCode.OK;
     }
   }
@@ -114,11 +117,17 @@ final class ExportCommand implements Callable<Integer> {
     private final dev.cfauditlogs.AuditLogPager pager;
     private final String format;
     private final Progress progress;
+    private final OddityReport oddities = new OddityReport();
 
     Exporter(dev.cfauditlogs.AuditLogPager pager, String format, Progress progress) {
       this.pager = pager;
       this.format = format;
       this.progress = progress;
+    }
+
+    /** What was delivered that did not match the API document, for the summary at the end. */
+    OddityReport oddities() {
+      return oddities;
     }
 
     long run(Appendable out, java.util.function.BooleanSupplier broken) throws IOException {
@@ -127,7 +136,9 @@ final class ExportCommand implements Callable<Integer> {
       writer.begin();
       try (AuditLogCursor cursor = pager.iterator()) {
         while (cursor.hasNext()) {
-          writer.write(cursor.next());
+          AuditLog log = cursor.next();
+          writer.write(log);
+          oddities.record(log);
           count++;
           if ((count & 1023) == 0) {
             if (broken.getAsBoolean()) {
@@ -146,6 +157,7 @@ final class ExportCommand implements Callable<Integer> {
           throw new Failures.CliException(ExitCode.FAILURE, "could not write all of the output");
         }
         progress.finish(count, cursor.totalCount());
+        oddities.skipped(cursor.skippedCount(), cursor.skipped());
       }
       return count;
     }

@@ -111,6 +111,9 @@ final class FollowCommand implements Callable<Integer> {
               + " FACTOR, 0.001-1. The library's own retry waits are not scaled.")
   double waitScale = 1;
 
+  /** What each pass delivered that did not match the API document; printed after the pass. */
+  private final OddityReport oddities = new OddityReport();
+
   @Override
   public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
@@ -144,6 +147,7 @@ final class FollowCommand implements Callable<Integer> {
         // failure wait already honoured what the server asked for.
         try (AuditLogsClient client = connection.client(root.env(), err, http)) {
           long written = pass(client, out, fingerprint, stop);
+          oddities.print(err);
           failuresInARow = 0;
           if (Terminal.interactive()) {
             err.println("follow: " + written + " new records");
@@ -243,14 +247,19 @@ final class FollowCommand implements Callable<Integer> {
     Iterator<AuditLogPage> pages = client.paginate(query).withPrefetch(1).pages().iterator();
     while (stop.fetching(pages::hasNext)) {
       AuditLogPage page = pages.next();
+      oddities.skipped(page);
       for (AuditLog log : page.records()) {
         String key = log.id().orElseGet(() -> "json:" + JsonText.compact(log.json()));
         if (cp.seen(key)) {
           continue;
         }
-        Instant when = log.when().orElse(cp.newest() != null ? cp.newest() : Instant.EPOCH);
         out.write(log);
-        cp.add(key, when);
+        oddities.record(log);
+        if (log.when().isPresent()) {
+          cp.add(key, log.when().get());
+        } else {
+          cp.remember(key); // no usable 'when': it cannot move the checkpoint
+        }
         written++;
       }
       out.flushAndSync();

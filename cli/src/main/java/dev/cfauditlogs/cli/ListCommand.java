@@ -68,9 +68,12 @@ final class ListCommand implements Callable<Integer> {
     }
     RecordWriter writer = RecordWriter.of(format, out, Terminal.width(root.env()));
     writer.begin();
+    OddityReport oddities = new OddityReport();
     for (AuditLog log : result.records()) {
       writer.write(log);
+      oddities.record(log);
     }
+    oddities.skipped(result);
     writer.end();
     out.flush();
     if (out.checkError()) {
@@ -90,6 +93,7 @@ final class ListCommand implements Callable<Integer> {
                       ? " (" + result.totalCount().getAsLong() + " in all)"
                       : ""));
     }
+    oddities.print(spec.commandLine().getErr());
     MorePages.note(result).ifPresent(spec.commandLine().getErr()::println);
     return ExitCode.OK;
   }

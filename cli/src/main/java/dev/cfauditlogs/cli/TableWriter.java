@@ -106,7 +106,8 @@ final class TableWriter implements RecordWriter {
     }
   }
 
-  private static String printable(String cell) {
+  /** The text with control and bidi/format characters shown as spaces. */
+  static String printable(String cell) {
     StringBuilder s = new StringBuilder(cell.length());
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);

@@ -45,6 +45,24 @@ class CheckpointTest {
   }
 
   @Test
+  void aRecordWithoutWhenIsRememberedButNeverMovesTheCheckpoint() throws IOException {
+    Path file = dir.resolve("w.ckpt");
+    Checkpoint c = new Checkpoint("all");
+    c.remember("json:{\"action\":{}}"); // first of all, with nothing to go by
+    assertNull(c.newest());
+    assertTrue(c.seen("json:{\"action\":{}}"));
+    c.add("a", Instant.parse("2026-01-01T00:10:00Z"));
+    c.remember("no-when");
+    assertEquals(Instant.parse("2026-01-01T00:10:00Z"), c.newest());
+    c.prune(Duration.ofMinutes(5));
+    c.write(file);
+    Checkpoint back = Checkpoint.read(file, "all");
+    assertEquals(Instant.parse("2026-01-01T00:10:00Z"), back.newest());
+    assertTrue(back.seen("no-when"), "kept for the look-back like a record at the newest time");
+    assertFalse(back.seen("json:{\"action\":{}}"), "forgotten once the checkpoint moved on");
+  }
+
+  @Test
   void aCorruptCheckpointIsRefusedClearly() throws IOException {
     Path file = dir.resolve("bad.ckpt");
     Files.writeString(file, "{\"version\": 1, \"filters\": \"all\", \"newest\": \"yesterday\"}");

@@ -151,7 +151,7 @@ class HugeInputTest {
             .build());
     AuditLogPage page = assertTimeoutPreemptively(BOUND, () -> client.list(AuditLogQuery.all()));
     assertEquals(1, page.records().size());
-    assertEquals(size, page.records().get(0).model().getNewValue().length());
+    assertEquals(size, page.records().get(0).model().newValue().orElseThrow().length());
   }
 
   /** result_info's numbers are read as BigDecimal: a million digits must not take minutes. */

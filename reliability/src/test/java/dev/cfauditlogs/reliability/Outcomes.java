@@ -44,14 +44,19 @@ final class Outcomes {
     Secrets.assertAbsent("a stack trace (causes included)", trace.toString());
   }
 
+  /** What a text is after going over the wire: UTF-8, with lone surrogates replaced. */
+  static String asSent(String text) {
+    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+  }
+
   /** Every record's text is one JSON object cut exactly from the body. */
   static void checkPage(AuditLogPage page, String body) {
-    // What went over the wire: UTF-8, with lone surrogates replaced.
-    String sent = new String(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    String sent = asSent(body);
     for (AuditLog log : page.records()) {
       String json = log.json();
       assertTrue(json.startsWith("{") && json.endsWith("}"), json);
       assertTrue(sent.contains(json), "record text is a slice of the body: " + json);
+      log.mismatches(); // the typed view of any record that was delivered reads without failing
     }
   }
 }

@@ -1,12 +1,19 @@
 package dev.cfauditlogs.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.SpecMismatch;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Response decoding under fuzzing: mutated, truncated, wrong-typed, deeply nested and non-JSON
  * bodies, with any status, end in a page or a typed {@link dev.cfauditlogs.AuditLogsException},
- * never anything else and never a hang. Seeded random cases, see {@link Cases}; cases per property:
- * {@code -Dfuzz.tries}.
+ * never anything else and never a hang; records whose fields have any JSON type are always
+ * delivered, byte-exact. Seeded random cases, see {@link Cases}; cases per property: {@code
+ * -Dfuzz.tries}.
  */
 class ResponseFuzzTest {
   private static final Duration BOUND = Duration.ofSeconds(10);
@@ -105,6 +113,47 @@ class ResponseFuzzTest {
                   .body(new Buffer().write(c.body()))
                   .build());
           Outcomes.typed(BOUND, () -> client.list(QUERY));
+        });
+  }
+
+  /**
+   * Records whose fields (nested ones included) have any JSON type, between elements that are not
+   * records: the page is always delivered, every record exactly as sent, the others skipped, and
+   * each record lists exactly the fields whose values the spec does not allow.
+   */
+  @Test
+  void recordFieldsOfAnyJsonTypeAreAllDelivered() {
+    Cases.run(
+        TypedRecords::page,
+        c -> {
+          String body = c.body();
+          server.always(
+              new MockResponse.Builder()
+                  .setHeader("Content-Type", "application/json")
+                  .body(body)
+                  .build());
+          AuditLogPage page =
+              Outcomes.typed(BOUND, () -> client.list(QUERY))
+                  .orElseThrow(() -> new AssertionError("the page failed"));
+          List<TypedRecords.Generated> expected = c.records();
+          assertEquals(
+              expected.stream().map(g -> Outcomes.asSent(g.json())).toList(),
+              page.records().stream().map(AuditLog::json).toList());
+          assertEquals(c.elements().size() - expected.size(), page.skippedCount());
+          for (int i = 0; i < expected.size(); i++) {
+            AuditLog log = page.records().get(i);
+            assertEquals(
+                expected.get(i).odd(),
+                log.mismatches().stream().map(SpecMismatch::path).collect(Collectors.toSet()),
+                "record " + i + ": " + log.mismatches());
+            for (Map.Entry<String, String> field : expected.get(i).values().entrySet()) {
+              assertEquals(
+                  Optional.of(Outcomes.asSent(field.getValue())),
+                  log.fieldJson(field.getKey()),
+                  field.getKey());
+            }
+            log.model().toString(); // every typed accessor reads without failing
+          }
         });
   }
 
