@@ -72,6 +72,9 @@ final class PagingServer extends Dispatcher {
   /** Records whose position (0-based) is a multiple of this are served without id (0: never). */
   int omitIdEvery;
 
+  /** Which records (by creation number) are served as an element that is not a record: 42. */
+  java.util.function.IntPredicate servedAsNonRecord = n -> false;
+
   /** Delay, in ms, for a given page number. */
   IntFunction<Long> delayForPage = p -> 0L;
 
@@ -222,7 +225,9 @@ final class PagingServer extends Dispatcher {
     } else if (!(pastEnd && mode == Mode.NO_RESULT_PAST_END)) {
       body.append(",\"result\":[");
       for (int i = 0; i < slice.size(); i++) {
-        body.append(i == 0 ? "" : ",").append(slice.get(i).json());
+        Rec r = slice.get(i);
+        boolean odd = servedAsNonRecord.test(Integer.parseInt(r.id().substring(4)));
+        body.append(i == 0 ? "" : ",").append(odd ? "42" : r.json());
       }
       body.append(']');
     }

@@ -394,12 +394,16 @@ class TolerantPagesTest {
     }
   }
 
-  /** An iteration two records a page, sequential, in one window (no pinned second). */
+  /**
+   * An iteration two records a page, sequential, paged by offset (an explicit {@code page}): the
+   * enqueued answers are pages 1 and 2 of one query, as a page-numbered server sends them.
+   */
   private static AuditLogCursor twoAPage(AuditLogsClient client) {
     return client
         .paginate(
             AuditLogQuery.builder()
                 .perPage(2)
+                .page(1)
                 .before(Instant.parse("2026-08-01T00:00:00Z"))
                 .build())
         .withPrefetch(1)

@@ -280,6 +280,25 @@ class WindowTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"asc, 1", "asc, 2", "desc, 1", "desc, 2"})
+  void elementsThatAreNotRecordsNeitherShortenAPageNorEndTheWindow(String direction, int prefetch) {
+    // Every 7th element is not a record, and one whole page (records 40-49 in asc) is none: with
+    // result_info confirming per_page, a page short of records is still full of elements.
+    server.servedAsNonRecord = n -> n % 7 == 3 || (n >= 40 && n < 50);
+    server.withRecords(120);
+    AuditLogCursor cursor = client.paginate(query(direction, 10)).withPrefetch(prefetch).iterator();
+    List<String> got = new ArrayList<>();
+    cursor.forEachRemaining(log -> got.add(RecentIds.key(log)));
+
+    List<String> expected =
+        server.expectedIds("asc".equals(direction), Instant.MAX).stream()
+            .filter(id -> !server.servedAsNonRecord.test(Integer.parseInt(id.substring(4))))
+            .toList();
+    assertEquals(expected, got);
+    assertTrue(cursor.skippedCount() >= 120 - expected.size(), "skipped: " + cursor.skippedCount());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"IGNORES_BOUNDS", "IGNORES_DIRECTION"})
   void aServerIgnoringBoundsOrDirectionEndsWithATypedErrorAndNoDuplicates(String mode) {
     server.withRecords(60);
