@@ -72,11 +72,17 @@ final class Checkpoint {
     seen.put(key, newest != null ? newest : Instant.EPOCH);
   }
 
-  /** Forgets records older than the look-back window before the newest. */
+  /**
+   * Forgets records older than the look-back window before the newest. Records remembered before
+   * any {@code when} was known (stamped {@link Instant#EPOCH}) are first moved to the newest, so a
+   * when-less record that came first in a run is not forgotten at once.
+   */
   void prune(Duration lookback) {
     if (newest == null) {
       return;
     }
+    Instant now = newest;
+    seen.replaceAll((key, when) -> when.equals(Instant.EPOCH) ? now : when);
     Instant horizon = newest.minus(lookback);
     seen.values().removeIf(when -> when.isBefore(horizon));
   }

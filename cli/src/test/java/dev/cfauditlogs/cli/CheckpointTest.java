@@ -59,7 +59,13 @@ class CheckpointTest {
     Checkpoint back = Checkpoint.read(file, "all");
     assertEquals(Instant.parse("2026-01-01T00:10:00Z"), back.newest());
     assertTrue(back.seen("no-when"), "kept for the look-back like a record at the newest time");
-    assertFalse(back.seen("json:{\"action\":{}}"), "forgotten once the checkpoint moved on");
+    assertTrue(
+        back.seen("json:{\"action\":{}}"),
+        "one remembered before any 'when' is kept like a record at the newest time, too");
+    back.add("b", Instant.parse("2026-01-01T00:16:00Z"));
+    back.prune(Duration.ofMinutes(5));
+    assertFalse(back.seen("no-when"), "forgotten with the records of its time");
+    assertFalse(back.seen("json:{\"action\":{}}"), "forgotten with the records of its time");
   }
 
   @Test

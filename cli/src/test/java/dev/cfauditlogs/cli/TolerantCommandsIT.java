@@ -11,7 +11,9 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -127,16 +129,33 @@ class TolerantCommandsIT {
       List.of(FIRST, "null", ODD, "42", "\"x\"", SYSTEM, "[]", NO_ID_NO_WHEN, "{\"id\": tru}");
 
   private static final List<String> RECORDS = List.of(FIRST, ODD, SYSTEM, NO_ID_NO_WHEN);
+  private static final Instant OLDEST = Instant.parse("2026-07-01T10:00:01Z");
+  private static final Instant NEWEST = Instant.parse("2026-07-01T10:00:03Z");
 
-  /** Serves the odd page (with a byte-order mark) as page 1 of any query, nothing after it. */
+  /**
+   * Serves the odd page (with a byte-order mark) as page 1 of a query whose {@code since}/{@code
+   * before} take in its three seconds (10:00:01 to 10:00:03), newest first or, for {@code
+   * direction=asc}, oldest first; any other page or window is empty (keyset paging asks for the
+   * seconds beyond the last one read).
+   */
   private static MockWebServer oddServer() throws IOException {
     MockWebServer server = new MockWebServer();
     server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            String page = request.getUrl().queryParameter("page");
-            List<String> result = page == null || page.equals("1") ? ELEMENTS : List.of();
+            okhttp3.HttpUrl url = request.getUrl();
+            String page = url.queryParameter("page");
+            String since = url.queryParameter("since");
+            String before = url.queryParameter("before");
+            boolean inWindow =
+                (page == null || page.equals("1"))
+                    && (since == null || !Instant.parse(since).isAfter(OLDEST))
+                    && (before == null || Instant.parse(before).isAfter(NEWEST));
+            List<String> result = new ArrayList<>(inWindow ? ELEMENTS : List.of());
+            if ("asc".equals(url.queryParameter("direction"))) {
+              Collections.reverse(result);
+            }
             Buffer body = new Buffer().write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             body.writeUtf8(
                 "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":["
@@ -167,7 +186,11 @@ class TolerantCommandsIT {
               })) {
         JarRunner.Result r = JarRunner.run(env, command);
         assertEquals(0, r.exitCode(), r.all());
-        assertEquals(RECORDS, r.lines(), command[0]);
+        List<String> expected = new ArrayList<>(RECORDS);
+        if (command[0].equals("follow")) {
+          Collections.reverse(expected); // follow reads oldest first
+        }
+        assertEquals(expected, r.lines(), command[0]);
         assertOneSummary(
             r.stderr(),
             "3 of 4 records have fields",
@@ -181,7 +204,9 @@ class TolerantCommandsIT {
             r.stderr()
                 .contains("5 elements of the API's result list were not a record and skipped"),
             r.stderr());
-        assertTrue(r.stderr().contains("result[1] (not a JSON object): null"), r.stderr());
+        if (!command[0].equals("follow")) { // follow's asc page is the reverse: other indexes
+          assertTrue(r.stderr().contains("result[1] (not a JSON object): null"), r.stderr());
+        }
         assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
       }
       // Records without a usable id or when: a second run within the look-back repeats nothing.
