@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +52,7 @@ public final class AuditLogQuery {
   private final @Nullable Integer perPage;
   private final @Nullable Integer page;
   private final @Nullable Boolean hideUserLogs;
+  private final Map<String, String> parameters;
 
   private AuditLogQuery(Builder b) {
     this.id = b.id;
@@ -62,6 +67,7 @@ public final class AuditLogQuery {
     this.perPage = b.perPage;
     this.page = b.page;
     this.hideUserLogs = b.hideUserLogs;
+    this.parameters = wireParameters(b);
   }
 
   /** A query for every log, with nothing set: Cloudflare's defaults apply. */
@@ -163,14 +169,52 @@ public final class AuditLogQuery {
     return before;
   }
 
+  /**
+   * The query parameters this query sends: only those set, named as in Cloudflare's OpenAPI
+   * document ({@code action.type}, {@code per_page}, ...), in the document's order, with their
+   * values as written on the wire ({@code since} normalized to UTC, {@code direction} as {@code
+   * asc}/{@code desc}, booleans as {@code true}/{@code false}). The one owner of this mapping:
+   * equality, {@link #toString()}, the emulator's ground truth and the CLI's checkpoint all read
+   * it.
+   *
+   * @return an unmodifiable map, empty for {@link #all()}
+   */
+  public Map<String, String> parameters() {
+    return parameters;
+  }
+
+  private static Map<String, String> wireParameters(Builder b) {
+    Map<String, String> p = new LinkedHashMap<>();
+    put(p, "id", b.id);
+    put(p, "export", b.export);
+    put(p, "action.type", b.actionType);
+    put(p, "actor.ip", b.actorIp);
+    put(p, "actor.email", b.actorEmail);
+    put(p, "since", b.since == null ? null : b.since.wireValue());
+    put(p, "before", b.before == null ? null : b.before.wireValue());
+    put(p, "zone.name", b.zoneName);
+    put(p, "direction", b.direction == null ? null : b.direction.wireValue());
+    put(p, "per_page", b.perPage);
+    put(p, "page", b.page);
+    put(p, "hide_user_logs", b.hideUserLogs);
+    return Collections.unmodifiableMap(p);
+  }
+
+  private static void put(Map<String, String> p, String name, @Nullable Object value) {
+    if (value != null) {
+      p.put(name, value.toString());
+    }
+  }
+
+  /** Equal when both send the same {@link #parameters()}. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof AuditLogQuery q && toString().equals(q.toString());
+    return o instanceof AuditLogQuery q && parameters.equals(q.parameters);
   }
 
   @Override
   public int hashCode() {
-    return toString().hashCode();
+    return parameters.hashCode();
   }
 
   /**
@@ -179,29 +223,9 @@ public final class AuditLogQuery {
    */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("AuditLogQuery{");
-    append(s, "id", id);
-    append(s, "export", export);
-    append(s, "action.type", actionType);
-    append(s, "actor.ip", actorIp);
-    append(s, "actor.email", actorEmail);
-    append(s, "since", since);
-    append(s, "before", before);
-    append(s, "zone.name", zoneName);
-    append(s, "direction", direction == null ? null : direction.wireValue());
-    append(s, "per_page", perPage);
-    append(s, "page", page);
-    append(s, "hide_user_logs", hideUserLogs);
-    if (s.charAt(s.length() - 1) == ' ') {
-      s.setLength(s.length() - 2);
-    }
-    return s.append('}').toString();
-  }
-
-  private static void append(StringBuilder s, String name, @Nullable Object value) {
-    if (value != null) {
-      s.append(name).append('=').append(value).append(", ");
-    }
+    StringJoiner s = new StringJoiner(", ", "AuditLogQuery{", "}");
+    parameters.forEach((name, value) -> s.add(name + "=" + value));
+    return s.toString();
   }
 
   /** Builds an {@link AuditLogQuery}; {@link #build()} validates every value. */

@@ -1,6 +1,7 @@
 package dev.cfauditlogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -241,5 +243,40 @@ class AuditLogQueryTest {
     assertEquals(q.hashCode(), q.toBuilder().build().hashCode());
     assertTrue(q.page().isEmpty());
     assertEquals("AuditLogQuery{}", AuditLogQuery.all().toString());
+  }
+
+  @Test
+  void parametersAreTheWireNamesAndValuesInTheDocumentsOrder() {
+    AuditLogQuery q =
+        AuditLogQuery.builder()
+            .hideUserLogs(false)
+            .perPage(1000)
+            .direction(Direction.ASC)
+            .before(OffsetDateTime.of(2026, 2, 1, 1, 0, 0, 0, ZoneOffset.ofHours(1)))
+            .since(LocalDate.of(2026, 1, 1))
+            .zoneName("example.com")
+            .actorEmail("a@example.com")
+            .actorIp("192.0.2.0/24")
+            .actionType("login")
+            .page(3)
+            .id("abc")
+            .build();
+    assertEquals(
+        List.of(
+            "id=abc",
+            "action.type=login",
+            "actor.ip=192.0.2.0/24",
+            "actor.email=a@example.com",
+            "since=2026-01-01",
+            "before=2026-02-01T00:00:00Z",
+            "zone.name=example.com",
+            "direction=asc",
+            "per_page=1000",
+            "page=3",
+            "hide_user_logs=false"),
+        q.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    assertThrows(UnsupportedOperationException.class, () -> q.parameters().put("page", "4"));
+    assertTrue(AuditLogQuery.all().parameters().isEmpty());
+    assertNotEquals(q, q.toBuilder().hideUserLogs(true).build());
   }
 }

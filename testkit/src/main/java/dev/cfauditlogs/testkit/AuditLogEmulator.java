@@ -145,15 +145,8 @@ public final class AuditLogEmulator implements AutoCloseable {
    */
   public List<EmulatedLog> records(AuditLogQuery query) {
     Map<String, List<String>> params = new LinkedHashMap<>();
-    query.id().ifPresent(v -> params.put("id", List.of(v)));
-    query.actionType().ifPresent(v -> params.put("action.type", List.of(v)));
-    query.actorIp().ifPresent(v -> params.put("actor.ip", List.of(v)));
-    query.actorEmail().ifPresent(v -> params.put("actor.email", List.of(v)));
-    query.since().ifPresent(v -> params.put("since", List.of(v)));
-    query.before().ifPresent(v -> params.put("before", List.of(v)));
-    query.zoneName().ifPresent(v -> params.put("zone.name", List.of(v)));
-    query.direction().ifPresent(v -> params.put("direction", List.of(v.wireValue())));
-    query.hideUserLogs().ifPresent(v -> params.put("hide_user_logs", List.of(v.toString())));
+    query.parameters().forEach((name, value) -> params.put(name, List.of(value)));
+    params.keySet().removeAll(Set.of("page", "per_page", "export"));
     try {
       return store.select(LogQuery.parse(params));
     } catch (ApiError e) {
