@@ -56,16 +56,16 @@ public final class AuditLogEmulator implements AutoCloseable {
   private final String baseUrl;
   private boolean closed;
 
-  private AuditLogEmulator(Builder b) throws IOException {
-    this.clock = b.serverClock();
-    Dataset dataset = b.dataset(clock.instant());
+  private AuditLogEmulator(EmulatorConfig config) throws IOException {
+    this.clock = config.serverClock;
+    Dataset dataset = config.dataset(clock.instant());
     this.store = new LogStore(dataset.ascending());
     this.credentials =
         new Credentials(
-            b.apiToken != null ? b.apiToken : Credentials.randomToken(),
-            b.email != null ? b.email : Credentials.randomEmail(),
-            b.apiKey != null ? b.apiKey : Credentials.randomKey(),
-            b.forbiddenToken);
+            config.apiToken != null ? config.apiToken : Credentials.randomToken(),
+            config.email != null ? config.email : Credentials.randomEmail(),
+            config.apiKey != null ? config.apiKey : Credentials.randomKey(),
+            config.forbiddenToken);
     this.appendGenerator = new SyntheticGenerator(dataset.seed(), 1, dataset.size());
     this.server = new MockWebServer();
     server.setBodyLimit(64 * 1024);
@@ -73,23 +73,22 @@ public final class AuditLogEmulator implements AutoCloseable {
     server.setServerSocketFactory(sockets);
     server.setDispatcher(
         new EmulatorDispatcher(
-            b,
-            clock,
+            config,
             sockets,
             store,
             credentials,
-            new RateLimiter(b.rateLimitQuota, b.rateLimitWindow, b.clock),
+            new RateLimiter(config.rateLimitQuota, config.rateLimitWindow, config.clock),
             requestLog,
             this::drainServerQueue));
-    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), b.port);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), config.port);
     this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/client/v4";
     this.appender =
-        b.liveAppendsPerSecond > 0
-            ? startPaced("appends", b.liveAppendsPerSecond, n -> appendSynthetic((int) n))
+        config.liveAppendsPerSecond > 0
+            ? startPaced("appends", config.liveAppendsPerSecond, n -> appendSynthetic((int) n))
             : null;
     this.retention =
-        b.retentionPerSecond > 0
-            ? startPaced("retention", b.retentionPerSecond, n -> store.removeOldest((int) n))
+        config.retentionPerSecond > 0
+            ? startPaced("retention", config.retentionPerSecond, n -> store.removeOldest((int) n))
             : null;
   }
 
@@ -314,12 +313,10 @@ public final class AuditLogEmulator implements AutoCloseable {
 
   /**
    * Configures and {@linkplain #start() starts} an {@link AuditLogEmulator}. Every knob is
-   * optional.
+   * optional. {@code start()} takes a snapshot of the knobs: changing the builder afterwards
+   * changes no emulator already started, and one builder can start several emulators.
    */
   public static final class Builder {
-    static final long DEFAULT_SEED = 42;
-    static final int DEFAULT_SIZE = 250;
-
     int port;
     @Nullable Dataset dataset;
     @Nullable String apiToken;
@@ -542,22 +539,10 @@ public final class AuditLogEmulator implements AutoCloseable {
      */
     public AuditLogEmulator start() {
       try {
-        return new AuditLogEmulator(this);
+        return new AuditLogEmulator(new EmulatorConfig(this));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the emulator on 127.0.0.1:" + port, e);
       }
-    }
-
-    Clock serverClock() {
-      return clockOffset.isZero() ? clock : Clock.offset(clock, clockOffset);
-    }
-
-    Dataset dataset(Instant now) {
-      if (recentSpan != null) {
-        Instant to = now.truncatedTo(ChronoUnit.SECONDS);
-        return Dataset.synthetic(recentSeed, recentSize, to.minus(recentSpan), to);
-      }
-      return dataset != null ? dataset : Dataset.synthetic(DEFAULT_SEED, DEFAULT_SIZE);
     }
 
     private static String requireText(String name, String value) {

@@ -45,8 +45,7 @@ final class EmulatorDispatcher extends Dispatcher {
   private final Runnable afterRecording;
 
   EmulatorDispatcher(
-      AuditLogEmulator.Builder settings,
-      Clock clock,
+      EmulatorConfig config,
       NoDelayServerSocketFactory sockets,
       LogStore store,
       Credentials credentials,
@@ -59,18 +58,18 @@ final class EmulatorDispatcher extends Dispatcher {
     this.requestLog = requestLog;
     this.faults =
         new FaultPlan(
-            settings.faultRate,
-            settings.faultKinds,
-            settings.faultSeed,
-            settings.failFirstCount,
-            settings.failFirstKind);
-    this.clock = clock;
+            config.faultRate,
+            config.faultKinds,
+            config.faultSeed,
+            config.failFirstCount,
+            config.failFirstKind);
+    this.clock = config.serverClock;
     this.sockets = sockets;
-    this.resultInfo = settings.resultInfo;
-    this.pagination = settings.pagination;
-    this.latency = settings.latency;
-    this.slowFaultDelay = settings.slowFaultDelay;
-    this.faultRetryAfter = settings.faultRetryAfter;
+    this.resultInfo = config.resultInfo;
+    this.pagination = config.pagination;
+    this.latency = config.latency;
+    this.slowFaultDelay = config.slowFaultDelay;
+    this.faultRetryAfter = config.faultRetryAfter;
     this.afterRecording = afterRecording;
   }
 

@@ -1,5 +1,8 @@
-package dev.cfauditlogs.testkit;
+package dev.cfauditlogs.testkit.junit5;
 
+import dev.cfauditlogs.testkit.AuditLogEmulator;
+import dev.cfauditlogs.testkit.FaultKind;
+import dev.cfauditlogs.testkit.PaginationMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

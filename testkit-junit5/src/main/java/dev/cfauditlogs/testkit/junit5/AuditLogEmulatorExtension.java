@@ -1,6 +1,8 @@
-package dev.cfauditlogs.testkit;
+package dev.cfauditlogs.testkit.junit5;
 
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.testkit.AuditLogEmulator;
+import dev.cfauditlogs.testkit.Dataset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

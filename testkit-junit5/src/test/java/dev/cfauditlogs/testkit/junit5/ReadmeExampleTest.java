@@ -1,10 +1,12 @@
-package dev.cfauditlogs.testkit;
+package dev.cfauditlogs.testkit.junit5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.testkit.AuditLogEmulator;
+import dev.cfauditlogs.testkit.FaultKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
