@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The consumer's test shown in testkit/README.md, kept compiling and passing. Keep the two in step.
+ * The consumer's test shown in testkit-junit5/README.md, kept compiling and passing. Keep the two
+ * in step.
  */
 @ExtendWith(AuditLogEmulatorExtension.class)
 @EmulatorSettings(records = 500, seed = 42)
