@@ -369,12 +369,17 @@ public final class AuditLogQuery {
       requireText("zone.name", zoneName);
       if (actorEmail != null && !QueryValues.isEmail(actorEmail)) {
         throw new InvalidRequestException(
-            "actor.email", "actor.email must be an email address but was '" + actorEmail + "'");
+            "actor.email",
+            "actor.email must be an email address but was '"
+                + QueryValues.printable(actorEmail)
+                + "'");
       }
       if (actorIp != null && !QueryValues.isIpOrCidr(actorIp)) {
         throw new InvalidRequestException(
             "actor.ip",
-            "actor.ip must be an IPv4 or IPv6 address or a CIDR range but was '" + actorIp + "'");
+            "actor.ip must be an IPv4 or IPv6 address or a CIDR range but was '"
+                + QueryValues.printable(actorIp)
+                + "'");
       }
       if (perPage != null && (perPage < 1 || perPage > MAX_PER_PAGE)) {
         throw new InvalidRequestException(
