@@ -93,34 +93,30 @@ final class PageDecoder {
     } catch (JsonEncodingException | JsonDataException e) {
       // Somewhere is text that is not JSON. Read again splitting 'result' by its brackets, so
       // that an element that is not JSON costs only itself; elsewhere it fails the page below.
-    } catch (EOFException e) {
-      throw unreadable.exception(
-          "ends before its JSON is complete (at " + first.getPath() + ")",
-          status,
-          contentType,
-          cfRay,
-          head);
-    } catch (BadShape e) {
-      throw unreadable.exception(e.getMessage(), status, contentType, cfRay, head);
+    } catch (EOFException | BadShape e) {
+      throw unreadable.exception(problem(e, first), status, contentType, cfRay, head);
     }
     JsonReader second = JsonReader.of(again);
     try {
       return read(second, PageElements.splitter(redactor));
-    } catch (JsonEncodingException | JsonDataException e) {
-      // The parser's exception and its message are not passed on: the message quotes the body
-      // (which a server can make echo the credentials) and gives advice meant for programmers.
-      throw unreadable.exception(
-          "is not valid JSON (at " + second.getPath() + ")", status, contentType, cfRay, head);
-    } catch (EOFException e) {
-      throw unreadable.exception(
-          "ends before its JSON is complete (at " + second.getPath() + ")",
-          status,
-          contentType,
-          cfRay,
-          head);
-    } catch (BadShape e) {
-      throw unreadable.exception(e.getMessage(), status, contentType, cfRay, head);
+    } catch (JsonEncodingException | JsonDataException | EOFException | BadShape e) {
+      throw unreadable.exception(problem(e, second), status, contentType, cfRay, head);
     }
+  }
+
+  /**
+   * What is wrong with the body, in our words. The parser's exception and its message are not
+   * passed on: the message quotes the body (which a server can make echo the credentials) and gives
+   * advice meant for the parser's programmers; only where it stopped ({@code $.result[2]}).
+   */
+  private static String problem(Exception e, JsonReader reader) {
+    if (e instanceof BadShape) {
+      return e.getMessage();
+    }
+    String at = " (at " + reader.getPath() + ")";
+    return e instanceof EOFException
+        ? "ends before its JSON is complete" + at
+        : "is not valid JSON" + at;
   }
 
   private Body read(JsonReader reader, PageElements.Reader elements) throws IOException {
