@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -223,18 +221,6 @@ class ValidationAgreementTest {
   private static final List<String> TEXTS =
       List.of("login", "a b", "ü", "", " ", "\t", "a\u0000b", "a\nb", "a\u007fb", "a\u0085b");
 
-  private static AuditLogEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = AuditLogEmulator.builder().dataset(Records.small()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
   @Test
   void libraryAndEmulatorAgreeOnEveryInputExceptTheKnownDifferences() {
     Map<String, BiConsumer<AuditLogQuery.Builder, String>> setters = new LinkedHashMap<>();
@@ -257,23 +243,25 @@ class ValidationAgreementTest {
     List<String> disagreements = new ArrayList<>();
     int accepted = 0;
     int refused = 0;
-    for (Input input : inputs) {
-      boolean library = libraryAccepts(setters.get(input.parameter()), input.value());
-      boolean emulated = emulatorAccepts(input);
-      Known known = KNOWN_DIFFERENCES.get(input);
-      if (library == emulated) {
-        if (library) {
-          accepted++;
-          sameInstant(input);
-        } else {
-          refused++;
+    try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(Records.small()).start()) {
+      for (Input input : inputs) {
+        boolean library = libraryAccepts(setters.get(input.parameter()), input.value());
+        boolean emulated = emulatorAccepts(emulator, input);
+        Known known = KNOWN_DIFFERENCES.get(input);
+        if (library == emulated) {
+          if (library) {
+            accepted++;
+            sameInstant(input);
+          } else {
+            refused++;
+          }
+          if (known != null) {
+            disagreements.add(input + ": listed as a known difference, but both sides now agree");
+          }
+        } else if (known == null || known.libraryAccepts() != library) {
+          disagreements.add(
+              input + ": the library " + (library ? "accepts" : "refuses") + ", the emulator not");
         }
-        if (known != null) {
-          disagreements.add(input + ": listed as a known difference, but both sides now agree");
-        }
-      } else if (known == null || known.libraryAccepts() != library) {
-        disagreements.add(
-            input + ": the library " + (library ? "accepts" : "refuses") + ", the emulator not");
       }
     }
     assertEquals(List.of(), disagreements, String.join("\n", disagreements));
@@ -296,7 +284,7 @@ class ValidationAgreementTest {
   }
 
   /** What the emulator answers the value with, sent percent-encoded as any client would. */
-  private static boolean emulatorAccepts(Input input) {
+  private static boolean emulatorAccepts(AuditLogEmulator emulator, Input input) {
     HttpUrl url =
         HttpUrl.get(emulator.baseUrl() + "/user/audit_logs")
             .newBuilder()
