@@ -211,7 +211,7 @@ public final class AuditLogsClient implements AutoCloseable {
     Request request =
         api.auditLogsGetUserAuditLogs(
                 q.id().orElse(null),
-                q.export().orElse(null),
+                null, // export: not offered, see AuditLogQuery
                 q.actionType().orElse(null),
                 q.actorIp().orElse(null),
                 q.actorEmail().orElse(null),

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.cfauditlogs.generated.invoker.SpecReader;
 import dev.cfauditlogs.generated.model.ObservedResultInfo;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -35,9 +36,11 @@ final class PageDecoder {
   private static final int MAX_RESULT_INFO_BYTES = 4096;
 
   private final Redactor redactor;
+  private final UnreadableBody unreadable;
 
   PageDecoder(Redactor redactor) {
     this.redactor = redactor;
+    this.unreadable = new UnreadableBody(redactor);
   }
 
   /** What the body said, before the facts of the request are added. */
@@ -62,34 +65,63 @@ final class PageDecoder {
       @Nullable Long totalCount,
       @Nullable Long totalPages) {}
 
-  Body decode(BufferedSource source, int status, @Nullable String cfRay) throws IOException {
+  /**
+   * Reads a whole 2xx body.
+   *
+   * @param contentType the response's {@code Content-Type}, for the message when the body cannot be
+   *     read
+   * @throws UnexpectedResponseException when the body is not a page, with a message of our own
+   *     ({@link UnreadableBody})
+   * @throws IOException when reading the source fails (the body was cut off on the way)
+   */
+  Body decode(
+      BufferedSource source, int status, @Nullable String contentType, @Nullable String cfRay)
+      throws IOException {
     Buffer body = new Buffer();
     source.readAll(body); // the records are all kept anyway; the cap is the caller's
     if (body.rangeEquals(0, BOM)) {
       body.skip(BOM.size());
     }
-    Buffer again = body.clone(); // shares the segments, copies no bytes
-    try {
-      try {
-        return read(JsonReader.of(body), PageElements.reader(body, redactor));
-      } catch (JsonEncodingException | JsonDataException e) {
-        // Somewhere is text that is not JSON. Read again splitting 'result' by its brackets, so
-        // that an element that is not JSON costs only itself; elsewhere it fails the page below.
-        return read(JsonReader.of(again), PageElements.splitter(redactor));
-      }
-    } catch (JsonEncodingException | JsonDataException e) {
-      // The parser's own exception is not kept as the cause: its message quotes the body, which a
-      // server can make echo the credentials; the scrubbed message below carries what it said.
-      throw unexpected(
-          "the body is not the JSON the API describes: " + e.getMessage(), status, cfRay, null);
-    } catch (BadShape e) {
-      throw unexpected(e.getMessage(), status, cfRay, null);
+    ByteString head = body.snapshot((int) Math.min(body.size(), UnreadableBody.EXCERPT_BYTES));
+    if (body.size() == 0) {
+      throw unreadable.exception("is empty", status, contentType, cfRay, head);
     }
+    Buffer again = body.clone(); // shares the segments, copies no bytes
+    JsonReader first = JsonReader.of(body);
+    try {
+      return read(first, PageElements.reader(body, redactor));
+    } catch (JsonEncodingException | JsonDataException e) {
+      // Somewhere is text that is not JSON. Read again splitting 'result' by its brackets, so
+      // that an element that is not JSON costs only itself; elsewhere it fails the page below.
+    } catch (EOFException | BadShape e) {
+      throw unreadable.exception(problem(e, first), status, contentType, cfRay, head);
+    }
+    JsonReader second = JsonReader.of(again);
+    try {
+      return read(second, PageElements.splitter(redactor));
+    } catch (JsonEncodingException | JsonDataException | EOFException | BadShape e) {
+      throw unreadable.exception(problem(e, second), status, contentType, cfRay, head);
+    }
+  }
+
+  /**
+   * What is wrong with the body, in our words. The parser's exception and its message are not
+   * passed on: the message quotes the body (which a server can make echo the credentials) and gives
+   * advice meant for the parser's programmers; only where it stopped ({@code $.result[2]}).
+   */
+  private static String problem(Exception e, JsonReader reader) {
+    if (e instanceof BadShape) {
+      return e.getMessage();
+    }
+    String at = " (at " + reader.getPath() + ")";
+    return e instanceof EOFException
+        ? "ends before its JSON is complete" + at
+        : "is not valid JSON" + at;
   }
 
   private Body read(JsonReader reader, PageElements.Reader elements) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      throw new BadShape("the body is not a JSON object but starts with " + reader.peek());
+      throw new BadShape("is " + describe(reader.peek()) + ", not a JSON object");
     }
     PageElements result = PageElements.none();
     ResultInfo info = null;
@@ -107,7 +139,7 @@ final class PageDecoder {
     }
     reader.endObject();
     if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-      throw new BadShape("the body has content after its JSON object");
+      throw new BadShape("has content after its JSON object");
     }
     return new Body(result, info, success, errors);
   }
@@ -127,7 +159,7 @@ final class PageDecoder {
       return PageElements.none();
     }
     if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      throw new BadShape("'result' is not an array but " + reader.peek());
+      throw new BadShape("has a \"result\" that is " + describe(reader.peek()) + ", not an array");
     }
     return elements.read(reader);
   }
@@ -175,15 +207,17 @@ final class PageDecoder {
     }
   }
 
-  private UnexpectedResponseException unexpected(
-      @Nullable String message, int status, @Nullable String cfRay, @Nullable Throwable cause) {
-    String text = redactor.scrub(String.valueOf(message));
-    return new UnexpectedResponseException(
-        "Unexpected response (HTTP " + status + "): " + Texts.shorten(text, 300),
-        status,
-        List.of(),
-        cfRay,
-        cause);
+  /** A JSON token in words, for messages. */
+  private static String describe(JsonReader.Token token) {
+    return switch (token) {
+      case BEGIN_ARRAY -> "a JSON array";
+      case BEGIN_OBJECT -> "a JSON object";
+      case STRING -> "a JSON string";
+      case NUMBER -> "a JSON number";
+      case BOOLEAN -> "a JSON boolean";
+      case NULL -> "JSON null";
+      default -> "not a JSON value";
+    };
   }
 
   /** The body is JSON but not of the expected shape. */

@@ -2,7 +2,6 @@ package dev.cfauditlogs;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.cfauditlogs.generated.invoker.SpecReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -246,7 +245,7 @@ final class PageElements {
 
   private static @Nullable Instant instant(String text) {
     try {
-      return SpecReader.parseDateTime(text).toInstant();
+      return Rfc3339.parseDateTime(text).toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -4,11 +4,15 @@ import java.util.regex.Pattern;
 
 /**
  * Syntax checks for query values: emails and IP addresses or CIDR ranges, without resolving any
- * name.
+ * name. The library's one implementation of these rules: {@link AuditLogQuery.Builder#build()}
+ * applies them, and the CLI reaches them only through that builder. The testkit's emulator keeps
+ * its own, separate model of Cloudflare's rules; {@code ValidationAgreementTest} in the testkit
+ * feeds both the same inputs and lists every known difference with its reason.
  */
 final class QueryValues {
-  // A pragmatic address check: one '@', a dot-separated domain, no whitespace or control
-  // characters.
+  // A pragmatic address check: one '@', a local part of RFC 5322 dot-atom shape (atext runs
+  // joined by single dots, no dot first or last; non-ASCII allowed as RFC 6532 does), a
+  // dot-separated domain, no whitespace or control characters.
   private static final Pattern EMAIL =
       Pattern.compile(
           "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+"
@@ -24,8 +28,10 @@ final class QueryValues {
   static boolean isEmail(String text) {
     return text.length() <= 254
         && EMAIL.matcher(text).matches()
+        && !hasControlCharacter(text)
         && !text.startsWith(".")
         && !text.contains("..")
+        && !text.contains(".@")
         && text.indexOf('@') <= 64;
   }
 

@@ -162,7 +162,7 @@ final class RetryingCaller {
         PageDecoder.Body decoded;
         BoundedSource bounded = new BoundedSource(body.source(), MAX_PAGE_BYTES);
         try (BufferedSource source = Okio.buffer(bounded)) {
-          decoded = decoder.decode(source, status, cfRay);
+          decoded = decoder.decode(source, status, response.header("Content-Type"), cfRay);
         } catch (BoundedSource.TooLargeException e) {
           throw unexpected(status, cfRay, e.getMessage(), e);
         } catch (EOFException e) {

@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
  * java.time} can hold, so nothing the caller wrote is lost), {@code T} or {@code t} between date
  * and time, and {@code Z}, {@code z} or a numeric offset {@code ±hh:mm}. Everything else, ISO 8601
  * variants included, is refused. The parsing itself is the generated {@link SpecReader}'s, so the
- * query and the records' {@code when} agree on what RFC 3339 is.
+ * query and the records' {@code when} agree on what RFC 3339 is. The library's one entry point to
+ * RFC 3339 parsing: the query's {@code since}/{@code before} ({@link TimeBound}) and the records'
+ * {@code when} ({@link PageElements}) both come here.
  */
 final class Rfc3339 {
   private Rfc3339() {}

@@ -69,7 +69,7 @@ final class TimeBound implements Comparable<TimeBound> {
           parameter,
           parameter
               + " must be an RFC 3339 full-date (2026-01-31) or date-time (2026-01-31T10:00:00Z) but was '"
-              + text
+              + QueryValues.printable(text)
               + "'");
     }
   }

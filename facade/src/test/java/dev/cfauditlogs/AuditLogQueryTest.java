@@ -151,13 +151,18 @@ class AuditLogQueryTest {
         "a@example..com",
         ".a@example.com",
         "a@-example.com",
-        "a@example.com\n"
+        "a@example.com\n",
+        "a.@example.com",
+        "a.b.@example.com",
+        "a\u0085b@example.com"
       })
   void implausibleEmailsAreRefused(String email) {
     InvalidRequestException e =
         assertThrows(
             InvalidRequestException.class, () -> AuditLogQuery.builder().actorEmail(email).build());
     assertEquals("actor.email", e.parameter());
+    assertTrue(e.getMessage().contains("'" + QueryValues.printable(email) + "'"), e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
   }
 
   @ParameterizedTest

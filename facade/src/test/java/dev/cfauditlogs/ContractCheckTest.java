@@ -57,7 +57,6 @@ class ContractCheckTest {
       client.list(
           AuditLogQuery.builder()
               .id("d5b0f326-1232-4452-8858-1089bd7168ef")
-              .export(false)
               .actionType("login")
               .actorIp("2001:db8::/32")
               .actorEmail("ana@example.com")

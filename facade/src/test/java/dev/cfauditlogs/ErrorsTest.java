@@ -2,17 +2,23 @@ package dev.cfauditlogs;
 
 import static dev.cfauditlogs.ClientAuthTest.assertSecretFree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure becomes one documented exception type, carrying status, errors and cf-ray. */
@@ -90,6 +96,80 @@ class ErrorsTest {
     AuditLogsException e = fail(0);
     assertInstanceOf(UnexpectedResponseException.class, e, e.getMessage());
     assertEquals(200, e.statusCode());
+  }
+
+  /**
+   * A 200 body that is not a page (Cloudflare's CSV export, a proxy's HTML, JSON cut short) gets a
+   * message of ours: the status, the Content-Type, an excerpt, what was expected and what to do;
+   * never the JSON parser's advice or its name.
+   */
+  @ParameterizedTest
+  @MethodSource("bodiesThatAreNotPages")
+  void aBodyThatIsNotAPageIsDescribedInOurWords(String type, String body, String begins) {
+    server.enqueue(
+        new MockResponse.Builder().code(200).addHeader("Content-Type", type).body(body).build());
+    AuditLogsException e = fail(0);
+    assertInstanceOf(UnexpectedResponseException.class, e, e.getMessage());
+    String message = e.getMessage();
+    assertTrue(message.startsWith("Unexpected response (HTTP 200, Content-Type " + type), message);
+    assertTrue(message.contains("expected Cloudflare's JSON envelope"), message);
+    assertTrue(message.contains("Check that the base URL"), message);
+    assertTrue(message.contains("it begins \"" + begins), message);
+    for (String internal : List.of("setLenient", "JsonReader", "Moshi", "moshi", "lenient")) {
+      assertFalse(message.contains(internal), message);
+    }
+    assertNull(e.getCause(), "the parser's exception quotes the body: not kept");
+  }
+
+  /** Content-Type, body, and how the message's excerpt begins. */
+  static Stream<Arguments> bodiesThatAreNotPages() {
+    return Stream.of(
+        // Cloudflare's export=true answer, as the emulator guesses it
+        arguments(
+            "text/csv; charset=utf-8",
+            "id,when,action.type\r\nd5b0f326,2026-01-01T00:00:00Z,login\r\n",
+            "id,when,action.type\\r\\nd5b0f326"),
+        // a challenge page from a proxy, with status 200
+        arguments(
+            "text/html",
+            "<html><head><title>Just a moment...</title></head><body>checking</body></html>",
+            "<html><head><title>Just a moment"),
+        // JSON cut short
+        arguments(
+            "application/json",
+            "{\"success\": true, \"result\": [{\"id\": \"a\", \"when\":",
+            "{\"success\": true, \"result\""),
+        // JSON with a single-quoted string and trailing text: Moshi would advise lenience
+        arguments(
+            "application/json",
+            "{\"success\": true, \"result\": [{\"id\": 'a'}], \"x\": 'b'}",
+            "{\"success\": true"),
+        arguments("application/json", "[{\"id\": \"a\"}]", "[{\"id\""),
+        arguments("text/plain", "true", "true"));
+  }
+
+  @Test
+  void theExcerptIsBoundedScrubbedAndOneLine() {
+    String body = "<p>\u202e" + ContractServer.TOKEN + "\r\n\u0007" + "y".repeat(10_000) + "</p>";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/html; x=" + ContractServer.TOKEN)
+            .body(body)
+            .build());
+    String message = fail(0).getMessage();
+    assertSecretFree(message);
+    assertTrue(message.contains("it begins \"<p>\\u202e[REDACTED]\\r\\n\\u0007yyy"), message);
+    assertFalse(message.contains("\n") || message.contains("\u202e"), message);
+    assertTrue(message.length() < 700, message.length() + ": " + message);
+    assertTrue(message.contains("…\"."), message);
+  }
+
+  @Test
+  void aBodyWithoutContentTypeSaysSo() {
+    server.enqueue(new MockResponse.Builder().code(200).body("id,when\r\n").build());
+    String message = fail(0).getMessage();
+    assertTrue(message.startsWith("Unexpected response (HTTP 200, no Content-Type"), message);
   }
 
   @Test

@@ -7,43 +7,77 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record flattened to the CSV/table columns, read from the record's exact JSON: strings as they
  * are, numbers and booleans as written, {@code null} or absent as empty, {@code metadata} and any
  * object or array as its compact JSON text. Every field outside the fixed columns goes, nested as
- * in the record, into the last column {@value #EXTRA} as compact JSON (such as {@code
+ * in the record, into the last column {@code extra} as compact JSON (such as {@code
  * {"action":{"info":"…"},"oldValueJson":{…}}}), so no field is dropped.
  */
 final class FlatRecord {
-  /** The last CSV column: the compact JSON of every field outside the fixed columns. */
-  static final String EXTRA = "extra";
+  /**
+   * The CSV columns, in their documented order (README, "csv"): the fixed columns, each the record
+   * field at its dotted path, then {@code extra}. The one definition of the CLI's columns: the CSV
+   * header, the flattening below and the table's cells all read it.
+   */
+  enum Column {
+    ID("id"),
+    WHEN("when"),
+    ACTION_TYPE("action.type"),
+    ACTION_RESULT("action.result"),
+    ACTOR_ID("actor.id"),
+    ACTOR_EMAIL("actor.email"),
+    ACTOR_IP("actor.ip"),
+    ACTOR_TYPE("actor.type"),
+    INTERFACE("interface"),
+    RESOURCE_ID("resource.id"),
+    RESOURCE_TYPE("resource.type"),
+    OWNER_ID("owner.id"),
+    OLD_VALUE("oldValue"),
+    NEW_VALUE("newValue"),
+    METADATA("metadata"),
+    /** The compact JSON of every field outside the fixed columns; always last. */
+    EXTRA("extra");
 
-  /** The CSV columns, in their documented order: the fixed columns, then {@value #EXTRA}. */
-  static final List<String> COLUMNS =
-      List.of(
-          "id",
-          "when",
-          "action.type",
-          "action.result",
-          "actor.id",
-          "actor.email",
-          "actor.ip",
-          "actor.type",
-          "interface",
-          "resource.id",
-          "resource.type",
-          "owner.id",
-          "oldValue",
-          "newValue",
-          "metadata",
-          EXTRA);
+    private static final Map<String, Column> FIXED_BY_PATH =
+        Stream.of(values())
+            .filter(c -> c != EXTRA)
+            .collect(Collectors.toUnmodifiableMap(c -> c.header, c -> c));
 
-  private static final List<String> PARENTS = List.of("action", "actor", "resource", "owner");
-  private static final int FIXED = COLUMNS.size() - 1;
+    /** The header: the field's dotted path in the record (or {@code extra}). */
+    final String header;
+
+    Column(String header) {
+      this.header = header;
+    }
+
+    /** The fixed column for a dotted field path, or null when the path has none. */
+    static @Nullable Column fixed(String path) {
+      return FIXED_BY_PATH.get(path);
+    }
+  }
+
+  /** The CSV header, in {@link Column} order. */
+  static final List<String> COLUMNS = Stream.of(Column.values()).map(c -> c.header).toList();
+
+  /** The record's fields whose members have fixed columns: action, actor, resource, owner. */
+  private static final Set<String> PARENTS =
+      COLUMNS.stream()
+          .filter(h -> h.indexOf('.') > 0)
+          .map(h -> h.substring(0, h.indexOf('.')))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static final int FIXED = Column.EXTRA.ordinal();
 
   private final String[] values = new String[FIXED];
   private final boolean[] seen = new boolean[FIXED];
@@ -77,19 +111,16 @@ final class FlatRecord {
     return r;
   }
 
-  /** The values in {@link #COLUMNS} order, {@value #EXTRA} last (empty when there is nothing). */
+  /** The values in {@link #COLUMNS} order, {@code extra} last (empty when there is nothing). */
   List<String> values() {
     List<String> all = new ArrayList<>(List.of(values));
     all.add(extra.json());
     return all;
   }
 
-  String get(String column) {
-    if (column.equals(EXTRA)) {
-      return extra.json();
-    }
-    int i = COLUMNS.indexOf(column);
-    return i < 0 ? "" : values[i];
+  /** The value of one column, as in the CSV. */
+  String get(Column column) {
+    return column == Column.EXTRA ? extra.json() : values[column.ordinal()];
   }
 
   /** {@code metadata.zone_name}, for the table. */
@@ -97,14 +128,14 @@ final class FlatRecord {
     return zoneName;
   }
 
-  /** Whether {@code column} is a fixed column not yet filled (a repeated name goes to extra). */
-  private boolean free(String column) {
-    int i = COLUMNS.indexOf(column);
-    return i >= 0 && i < FIXED && !seen[i];
+  /** Whether {@code path} has a fixed column not yet filled (a repeated name goes to extra). */
+  private boolean free(String path) {
+    Column c = Column.fixed(path);
+    return c != null && !seen[c.ordinal()];
   }
 
-  private void set(String column, String value) {
-    int i = COLUMNS.indexOf(column);
+  private void set(String path, String value) {
+    int i = Objects.requireNonNull(Column.fixed(path), path).ordinal();
     values[i] = value;
     seen[i] = true;
   }

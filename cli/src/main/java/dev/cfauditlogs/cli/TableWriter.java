@@ -1,15 +1,18 @@
 package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLog;
+import dev.cfauditlogs.cli.FlatRecord.Column;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aligned columns for people: when, action, result, actor, IP, zone, resource. Rows are collected
- * (a table is one page), then printed with each column as wide as its widest cell, and the widest
- * columns cut to fit the width. Control and bidi/format characters are shown as spaces so a hostile
- * value cannot move the cursor or reorder text.
+ * Aligned columns for people: when, action, result, actor, IP, zone, resource, id, each read from
+ * the CSV's {@link FlatRecord.Column} of the same field (the actor is its email, else its type; the
+ * zone is {@code metadata.zone_name}). Rows are collected (a table is one page), then printed with
+ * each column as wide as its widest cell, and the widest columns cut to fit the width. Control and
+ * bidi/format characters are shown as spaces so a hostile value cannot move the cursor or reorder
+ * text.
  */
 final class TableWriter implements RecordWriter {
   private static final List<String> HEADER =
@@ -32,14 +35,16 @@ final class TableWriter implements RecordWriter {
     FlatRecord r = FlatRecord.of(log.json());
     rows.add(
         List.of(
-            r.get("when"),
-            r.get("action.type"),
-            r.get("action.result"),
-            r.get("actor.email").isEmpty() ? r.get("actor.type") : r.get("actor.email"),
-            r.get("actor.ip"),
+            r.get(Column.WHEN),
+            r.get(Column.ACTION_TYPE),
+            r.get(Column.ACTION_RESULT),
+            r.get(Column.ACTOR_EMAIL).isEmpty()
+                ? r.get(Column.ACTOR_TYPE)
+                : r.get(Column.ACTOR_EMAIL),
+            r.get(Column.ACTOR_IP),
             r.zoneName(),
-            r.get("resource.type"),
-            r.get("id")));
+            r.get(Column.RESOURCE_TYPE),
+            r.get(Column.ID)));
   }
 
   @Override

@@ -1,8 +1,14 @@
 package dev.cfauditlogs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FlatRecordTest {
@@ -42,9 +48,27 @@ class FlatRecordTest {
   @Test
   void missingAndOddlyTypedFieldsDoNotBreakIt() {
     FlatRecord r = FlatRecord.of("{\"actor\": \"weird\", \"metadata\": [1, 2], \"when\": 5}");
-    assertEquals("", r.get("id"));
-    assertEquals("[1,2]", r.get("metadata"));
-    assertEquals("5", r.get("when"));
-    assertEquals("{\"actor\":\"weird\"}", r.get("extra"));
+    assertEquals("", r.get(FlatRecord.Column.ID));
+    assertEquals("[1,2]", r.get(FlatRecord.Column.METADATA));
+    assertEquals("5", r.get(FlatRecord.Column.WHEN));
+    assertEquals("{\"actor\":\"weird\"}", r.get(FlatRecord.Column.EXTRA));
+  }
+
+  /** The README documents the csv columns; the CLI writes exactly those, in that order. */
+  @Test
+  void theColumnsAreTheOnesTheReadmeDocuments() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md")).replaceAll("\\s+", " ");
+    Matcher m =
+        Pattern.compile(
+                "\\*\\*csv\\*\\*: RFC 4180 with a header and the fixed columns (.*?), then `extra`")
+            .matcher(readme);
+    assertTrue(m.find(), "the README's csv paragraph");
+    List<String> documented = new ArrayList<>();
+    Matcher name = Pattern.compile("`([^`]+)`").matcher(m.group(1).replaceAll("\\(.*?\\)", ""));
+    while (name.find()) {
+      documented.add(name.group(1));
+    }
+    documented.add("extra");
+    assertEquals(documented, FlatRecord.COLUMNS);
   }
 }

@@ -145,7 +145,7 @@ public final class AuditLogEmulator implements AutoCloseable {
   public List<EmulatedLog> records(AuditLogQuery query) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     query.parameters().forEach((name, value) -> params.put(name, List.of(value)));
-    params.keySet().removeAll(Set.of("page", "per_page", "export"));
+    params.keySet().removeAll(Set.of("page", "per_page"));
     try {
       return store.select(LogQuery.parse(params));
     } catch (ApiError e) {

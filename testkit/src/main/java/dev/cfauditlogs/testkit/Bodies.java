@@ -10,11 +10,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bodies the emulator sends: Cloudflare's JSON envelopes, the CSV export and a proxy's HTML
  * error page.
+ *
+ * <p>The CSV export ({@code export=true}) stands in for Cloudflare's own export format, which its
+ * OpenAPI document does not describe (it names the parameter "an export of logs in CSV format" and
+ * defines the 200 response as JSON) and which we have not observed: its columns, quoting and
+ * content type here are <b>our guess, not ours to match</b>. It is a different fact from the CLI's
+ * {@code --format csv} (the CLI's {@code FlatRecord}, with an {@code extra} column and formula-safe
+ * cells), so the two are kept apart and may differ; see the testkit README.
  */
 final class Bodies {
   /**
-   * The CSV export's columns, in order; {@code metadata} is the record's metadata object as JSON
-   * text.
+   * The CSV export's columns, in order (our guess at Cloudflare's); {@code metadata} is the
+   * record's metadata object as JSON text.
    */
   static final List<String> CSV_COLUMNS =
       List.of(

@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * An {@code actor.ip} filter: one IPv4 or IPv6 address, or a CIDR range of either family. Addresses
  * are parsed without any name lookup and compared as bytes, so {@code 2001:DB8::1} and {@code
  * 2001:db8:0:0::1} are the same address; an IPv4 filter never matches an IPv6 address and the other
- * way round. Host bits set in a CIDR range ({@code 198.51.100.7/24}) are ignored.
+ * way round. Host bits set in a CIDR range ({@code 198.51.100.7/24}) are ignored. Only ASCII digits
+ * count.
+ *
+ * <p>The emulator's own parser, modelling Cloudflare's filter, kept apart from the library's check
+ * on purpose; {@code ValidationAgreementTest} checks the two agree.
  */
 final class IpRange {
   private final byte[] network;
@@ -138,13 +142,18 @@ final class IpRange {
         out.add(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
       } else if (group.length() >= 1
           && group.length() <= 4
-          && group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+          && group.chars().allMatch(IpRange::isAsciiHexDigit)) {
         out.add(Integer.parseInt(group, 16));
       } else {
         return null;
       }
     }
     return out;
+  }
+
+  /** Only ASCII: {@link Character#digit(char, int)} would also take fullwidth and other digits. */
+  private static boolean isAsciiHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**

@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * The parameters of one {@code GET /user/audit_logs} request, validated the way the emulator
  * documents: every filter is ANDed with the others, unknown parameters are ignored, and of a
  * repeated parameter the first value counts.
+ *
+ * <p>These are the emulator's model of Cloudflare's rules (observed where we could, guessed
+ * elsewhere), written apart from the library's ({@code AuditLogQuery.Builder#build()}) on purpose:
+ * the server side is a different fact from what our client refuses before sending. {@code
+ * ValidationAgreementTest} feeds both the same inputs and lists every known difference with its
+ * reason (see the testkit README).
  */
 final class LogQuery {
   static final int DEFAULT_PER_PAGE = 100;

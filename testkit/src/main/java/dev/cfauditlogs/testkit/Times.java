@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * RFC 3339 §5.6 as the emulator reads it: a {@code full-date} ({@code 2026-01-31}, meaning midnight
  * UTC) or a {@code date-time} with seconds, an optional fraction of up to nine digits and {@code Z}
  * or a {@code ±hh:mm} offset. Anything else is refused.
+ *
+ * <p>The emulator's own reading of RFC 3339, kept apart from the library's parser on purpose: it
+ * models what Cloudflare accepts, and {@code ValidationAgreementTest} checks the two agree.
  */
 final class Times {
   private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
