@@ -34,6 +34,7 @@ public final class BenchMain {
           }
         }
         case "pacing" -> PacingBench.run(Args.parse(rest, PacingBench.OPTIONS, Set.of()), out);
+        case "jfr" -> JfrAreas.run(rest, out);
         case "peer" -> {
           PeerBench.Result r =
               PeerBench.run(Args.parse(rest, PeerBench.OPTIONS, PeerBench.FLAGS), out);
@@ -92,6 +93,7 @@ public final class BenchMain {
         "          [--records 20000] [--latency-ms 50] [--per-page 1000,100] [--rounds 3]"
             + " [--cli-jar cli/target/cf-audit-logs.jar] [--sdk-dir bench/peer] [--node node]"
             + " [--java java] [--cli-variants \"name=JVM flags;...\"] [--work-dir bench/target/peer]"
-            + " [--no-sdk]");
+            + " [--no-sdk]",
+        "  jfr FILE.jfr  where a recording's CPU samples went, by area (bench/peer/profile-cli)");
   }
 }
