@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class PeerBench {
         for (int perPage : perPages) {
           // Rotate who goes first, so a slow phase of the (shared) machine hits every tool alike.
           List<Tool> order = new ArrayList<>(tools);
-          java.util.Collections.rotate(order, -(round - 1));
+          Collections.rotate(order, -(round - 1));
           for (Tool tool : order) {
             Run run = once(tool, perPage, round, dataset, latencyMs, workDir, false, out);
             runs.add(run);
