@@ -79,6 +79,10 @@ final class Args {
     return out;
   }
 
+  String text(String name, String defaultValue) {
+    return values.getOrDefault(name, defaultValue);
+  }
+
   boolean flag(String name) {
     return Boolean.parseBoolean(values.getOrDefault(name, "false"));
   }

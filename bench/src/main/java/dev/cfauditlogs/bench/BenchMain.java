@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The benchmarks' one entry point: {@code java -jar cf-audit-logs-bench.jar
- * decode|export|memory|pacing|all [options]}. Progress and results go to standard output; each
+ * decode|export|memory|pacing|all|peer [options]}. Progress and results go to standard output; each
  * command ends with a summary (Markdown tables) to paste into the README.
  */
 public final class BenchMain {
@@ -34,6 +34,14 @@ public final class BenchMain {
           }
         }
         case "pacing" -> PacingBench.run(Args.parse(rest, PacingBench.OPTIONS, Set.of()), out);
+        case "jfr" -> JfrAreas.run(rest, out);
+        case "peer" -> {
+          PeerBench.Result r =
+              PeerBench.run(Args.parse(rest, PeerBench.OPTIONS, PeerBench.FLAGS), out);
+          if (!r.runs().stream().allMatch(run -> run.check().valid())) {
+            System.exit(1);
+          }
+        }
         case "all" -> {
           if (!rest.isEmpty()) {
             throw new IllegalArgumentException(
@@ -79,6 +87,13 @@ public final class BenchMain {
         "          [--records 1000000] [--xmx-mb 64] [--prefetch 2] [--timeout-s 900]",
         "  pacing  default client against a 60 requests / 15 s server for 3 windows",
         "          [--quota 60] [--window-s 15] [--windows 3] [--per-page 10]",
-        "  all     all four with their defaults");
+        "  all     all four with their defaults (not peer)",
+        "  peer    official TypeScript SDK vs our CLI, whole processes, 20,000 records, 50 ms latency;",
+        "          run it with bench/peer/run, which installs the SDK first",
+        "          [--records 20000] [--latency-ms 50] [--per-page 1000,100] [--rounds 3]"
+            + " [--cli-jar cli/target/cf-audit-logs.jar] [--sdk-dir bench/peer] [--node node]"
+            + " [--java java] [--cli-variants \"name=JVM flags;...\"] [--work-dir bench/target/peer]"
+            + " [--no-sdk]",
+        "  jfr FILE.jfr  where a recording's CPU samples went, by area (bench/peer/profile-cli)");
   }
 }
