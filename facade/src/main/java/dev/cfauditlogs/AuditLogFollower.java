@@ -93,6 +93,7 @@ public final class AuditLogFollower {
   private volatile boolean requested;
   private boolean interruptible; // guarded by lock
   private @Nullable Thread runner; // guarded by lock
+  private volatile @Nullable PageStream current;
   private boolean interruptedFromOutside;
   private boolean skewReported;
 
@@ -246,6 +247,10 @@ public final class AuditLogFollower {
         runner.interrupt();
       }
     }
+    PageStream pages = current;
+    if (pages != null) {
+      pages.close(); // cancels the request in flight
+    }
   }
 
   /** Whether {@link #stop()} was called (or the following thread was interrupted). */
@@ -389,6 +394,7 @@ public final class AuditLogFollower {
       List<SkippedElement> skipped = new ArrayList<>();
       AuditLogsClient client = clients.get();
       try (PageStream pages = client.paginate(window(progress.newest())).withPrefetch(1).walker()) {
+        current = pages;
         while (true) {
           AuditLogPage page = fetch(pages);
           noteSkew(client);
@@ -421,6 +427,7 @@ public final class AuditLogFollower {
           newRecords += fresh.size();
         }
       } finally {
+        current = null;
         noteSkew(client);
         if (clientPerPass) {
           client.close();

@@ -114,6 +114,14 @@ public final class SyncCheckpoint {
     return filters;
   }
 
+  /**
+   * The filters as people read them: {@code name=value} joined by {@code &} (as version 1 wrote
+   * them), or {@code all} when there are none.
+   */
+  public String describeFilters() {
+    return SyncFilters.describe(filters);
+  }
+
   /** Whether {@code query} selects the same records: the same filters, in any order. */
   public boolean matches(AuditLogQuery query) {
     return filters.equals(SyncFilters.of(query));
