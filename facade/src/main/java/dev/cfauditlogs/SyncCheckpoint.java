@@ -61,10 +61,11 @@ import org.jspecify.annotations.Nullable;
  *       newest} (the epoch before there is one).
  * </ul>
  *
- * <p>Version 1, written by the CLI before 0.3, is still read: the same object without {@code
- * checkpoints} and {@code scope}, its {@code filters} a string ({@code name=value} joined by {@code
- * &}, or {@code all}), e.g. {@code {"version": 1, "filters": "actor.email=a@example.com", "newest":
- * null, "seen": {}}}. It is always written back as version {@value #VERSION}.
+ * <p>Version 1, written by the CLI's {@code follow} before the library owned checkpoints, is still
+ * read: the same object without {@code checkpoints} and {@code scope}, its {@code filters} a string
+ * ({@code name=value} joined by {@code &}, or {@code all}), e.g. {@code {"version": 1, "filters":
+ * "actor.email=a@example.com", "newest": null, "seen": {}}}. It is always written back as version
+ * {@value #VERSION}.
  */
 public final class SyncCheckpoint {
   /** The version {@link #render()} writes. */

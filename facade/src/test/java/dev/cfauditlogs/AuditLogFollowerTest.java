@@ -368,6 +368,31 @@ class AuditLogFollowerTest {
   }
 
   @Test
+  void aLargeClockSkewIsReportedOncePerFollower() throws IOException {
+    server.withRecords(3);
+    server.dateOffset = Duration.ofHours(2); // the server's Date, against the client's clock
+    AuditLogsClient skewed =
+        client.toBuilder().clock(java.time.Clock.systemUTC()).build(); // a real local clock
+    try {
+      AuditLogFollower follower =
+          AuditLogFollower.builder(skewed, pagesOf10()).onEvent(events::add).build();
+      SyncCheckpoint end =
+          follower.poll(SyncCheckpoint.start(pagesOf10()), collect(new ArrayList<>()));
+      follower.poll(end, collect(new ArrayList<>()));
+    } finally {
+      skewed.close();
+    }
+    List<SyncEvent.ClockSkewNoted> noted =
+        events.stream()
+            .filter(SyncEvent.ClockSkewNoted.class::isInstance)
+            .map(SyncEvent.ClockSkewNoted.class::cast)
+            .toList();
+    assertEquals(1, noted.size(), events.toString());
+    assertTrue(noted.get(0).skew().large());
+    assertTrue(noted.get(0).skew().offset().abs().compareTo(Duration.ofMinutes(119)) > 0);
+  }
+
+  @Test
   void queriesAFollowerCannotHonourAreRefusedNamingTheParameter() {
     InvalidRequestException desc =
         assertThrows(
