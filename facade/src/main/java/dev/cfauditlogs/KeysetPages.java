@@ -69,6 +69,10 @@ final class KeysetPages implements PageStream {
   private @Nullable Step next;
   private @Nullable Step pendingStep;
   private @Nullable PendingPage pending;
+
+  /** Cancels a request sent without prefetch when the iteration is closed (from any thread). */
+  private final Cancellation inline = new Cancellation();
+
   private @Nullable Set<String> previousPageKeys;
 
   /** asc: the records of a second read newest first, yielded oldest first when it is read. */
@@ -378,7 +382,7 @@ final class KeysetPages implements PageStream {
     }
     cancelPending();
     try {
-      return ready != null ? ready.await() : client.list(step.query(), Cancellation.NONE);
+      return ready != null ? ready.await() : client.list(step.query(), inline);
     } catch (RuntimeException | Error e) {
       finish();
       throw e;
@@ -446,5 +450,6 @@ final class KeysetPages implements PageStream {
   @Override
   public void close() {
     finish();
+    inline.cancel();
   }
 }

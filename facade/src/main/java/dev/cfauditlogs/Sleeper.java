@@ -2,11 +2,20 @@ package dev.cfauditlogs;
 
 import java.time.Duration;
 
-/** Waits between attempts; injectable so that retry and pacing tests take no real time. */
+/**
+ * Waits for a while: injectable (e.g. into {@link AuditLogFollower.Builder#sleeper}) so that tests
+ * of waiting code take no real time.
+ */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
+  /** {@link Thread#sleep}: really waits. */
   Sleeper SYSTEM =
       duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
+  /**
+   * Waits for {@code duration}.
+   *
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   void sleep(Duration duration) throws InterruptedException;
 }

@@ -1,6 +1,7 @@
 package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.ClockSkew;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -61,14 +62,26 @@ final class ConnectionOptions {
             skew -> {
               if (skewSaid.compareAndSet(false, true)) { // once a run, though follow makes a
                 // client a pass
-                err.println(
-                    "cf-audit-logs: note: "
-                        + skew
-                        + "; every record is read whatever the clocks say, but --since/--before"
-                        + " are compared with the server's clock");
+                err.println(skewNote(skew));
               }
             })
         .build();
+  }
+
+  /**
+   * A client that shares {@code http}'s connection pool and dispatcher and says nothing itself of a
+   * clock skew (for {@code follow}, whose follower reports it).
+   */
+  AuditLogsClient client(Map<String, String> env, OkHttpClient http) {
+    return builder(env, http).build();
+  }
+
+  /** The note on stderr about a large clock skew. */
+  static String skewNote(ClockSkew skew) {
+    return "cf-audit-logs: note: "
+        + skew
+        + "; every record is read whatever the clocks say, but --since/--before"
+        + " are compared with the server's clock";
   }
 
   private AuditLogsClient.Builder builder(Map<String, String> env, @Nullable OkHttpClient http) {

@@ -1,21 +1,20 @@
 package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLog;
-import dev.cfauditlogs.AuditLogPage;
+import dev.cfauditlogs.AuditLogFollower;
 import dev.cfauditlogs.AuditLogQuery;
-import dev.cfauditlogs.AuditLogsClient;
-import dev.cfauditlogs.Direction;
+import dev.cfauditlogs.InvalidCheckpointException;
+import dev.cfauditlogs.SyncCheckpoint;
+import dev.cfauditlogs.SyncDelivery;
+import dev.cfauditlogs.SyncEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -128,47 +127,43 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
-    String fingerprint = fingerprint();
-    filters.query().build(); // refuse bad filters before anything else happens
-    checkCheckpointUsable(fingerprint); // and an unusable checkpoint
+    AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
+    SyncCheckpoint from = usableCheckpoint(query); // and an unusable checkpoint
     if (output != null && format.equals("csv")) {
       CsvWriter.requireSameColumns(output); // and a CSV file of other columns to append to
     }
     PrintWriter err = spec.commandLine().getErr();
-    FailurePolicy policy = new FailurePolicy(interval, ThreadLocalRandom.current()::nextDouble);
     OkHttpClient http = new OkHttpClient();
-    try (GracefulStop stop = GracefulStop.install(http.dispatcher()::cancelAll);
+    // A client a pass: each resumes like a new run (the connection pool is shared), and a failure
+    // wait already honoured what the server asked for.
+    AuditLogFollower follower =
+        AuditLogFollower.builder(() -> connection.client(root.env(), http), query)
+            .lookback(lookback)
+            .interval(interval)
+            .sleeper(wait -> Thread.sleep(scaled(wait).toMillis()))
+            .onEvent(event -> print(event, err))
+            .build();
+    try (GracefulStop stop =
+            GracefulStop.install(
+                () -> {
+                  follower.stop();
+                  http.dispatcher().cancelAll();
+                });
         FollowOutput out =
             FollowOutput.open(output, spec.commandLine().getOut(), root::stdoutFailure, format)) {
-      int failuresInARow = 0;
-      while (!stop.requested()) {
-        Duration wait;
-        // A client a pass: each resumes like a new run (the connection pool is shared), and a
-        // failure wait already honoured what the server asked for.
-        try (AuditLogsClient client = connection.client(root.env(), err, http)) {
-          long written = pass(client, out, fingerprint, stop);
-          oddities.print(err);
-          failuresInARow = 0;
-          if (Terminal.interactive()) {
-            err.println("follow: " + written + " new records");
-          }
-          if (once) {
-            break;
-          }
-          wait = interval;
-        } catch (RuntimeException e) {
-          if (stop.requested()) {
-            break; // the stop cancelled the request in flight
-          }
-          Optional<Duration> retry =
-              once ? Optional.empty() : policy.waitAfter(e, ++failuresInARow);
-          if (retry.isEmpty()) {
-            throw e;
-          }
-          wait = retry.get();
-          err.println(retryLine(e, scaled(wait)));
-        }
-        stop.sleep(scaled(wait));
+      SyncDelivery delivery =
+          (records, checkpoint) -> {
+            for (AuditLog log : records) {
+              out.write(log);
+              oddities.record(log);
+            }
+            out.flushAndSync(); // the checkpoint never covers what was not written
+            checkpoint.save(this.checkpoint);
+          };
+      if (once) {
+        follower.poll(from, delivery);
+      } else {
+        follower.run(from, delivery);
       }
       if (stop.requested()) {
         err.println("follow: stopped by a signal; the checkpoint covers every record written");
@@ -178,6 +173,22 @@ final class FollowCommand implements Callable<Integer> {
       http.connectionPool().evictAll();
     }
     return ExitCode.OK;
+  }
+
+  /** Prints what the follower reports, on stderr. */
+  private void print(SyncEvent event, PrintWriter err) {
+    if (event instanceof SyncEvent.PollDone done) {
+      oddities.skipped(done.skippedCount(), done.skipped());
+      oddities.print(err);
+      if (Terminal.interactive()) {
+        err.println("follow: " + done.newRecords() + " new records");
+      }
+    } else if (event instanceof SyncEvent.PollFailed failed) {
+      err.println(retryLine(failed.failure(), scaled(failed.retryIn())));
+    } else if (event instanceof SyncEvent.ClockSkewNoted noted) {
+      err.println(ConnectionOptions.skewNote(noted.skew()));
+    }
+    err.flush();
   }
 
   /** The one stderr line of a failure waited out: what happened, and when follow tries again. */
@@ -195,103 +206,40 @@ final class FollowCommand implements Callable<Integer> {
     return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * waitScale)));
   }
 
-  private Checkpoint readCheckpoint(String fingerprint) {
-    Checkpoint cp;
+  /**
+   * The checkpoint to start from, read and written back unchanged, so that it is known to work
+   * before anything is sent; refused when made for other filters.
+   */
+  private SyncCheckpoint usableCheckpoint(AuditLogQuery query) {
+    SyncCheckpoint cp;
     try {
-      cp = Checkpoint.read(checkpoint, fingerprint);
+      cp = SyncCheckpoint.load(checkpoint).orElseGet(() -> SyncCheckpoint.start(query));
+    } catch (InvalidCheckpointException e) {
+      throw new Failures.CliException(ExitCode.USAGE, e.getMessage(), e);
     } catch (IOException e) {
       throw new Failures.CliException(
           ExitCode.USAGE,
           "checkpoint " + checkpoint + " cannot be read (" + e.getMessage() + ")",
           e);
     }
-    if (!cp.filters().equals(fingerprint)) {
+    if (!cp.matches(query)) {
       throw new Failures.CliException(
           ExitCode.USAGE,
           "checkpoint "
               + checkpoint
               + " was made for other filters ("
-              + cp.filters()
+              + cp.describeFilters()
               + "); use another checkpoint file for these filters");
     }
-    return cp;
-  }
-
-  /** Reads the checkpoint and writes it back unchanged, so that it is known to work. */
-  private void checkCheckpointUsable(String fingerprint) {
-    Checkpoint cp = readCheckpoint(fingerprint);
     try {
-      cp.write(checkpoint);
+      cp.save(checkpoint);
     } catch (IOException e) {
       throw new Failures.CliException(
           ExitCode.USAGE,
           "checkpoint " + checkpoint + " cannot be written (" + e.getMessage() + ")",
           e);
     }
-  }
-
-  private long pass(AuditLogsClient client, FollowOutput out, String fingerprint, GracefulStop stop)
-      throws IOException {
-    Checkpoint cp = readCheckpoint(fingerprint);
-    AuditLogQuery.Builder q = filters.query().direction(Direction.ASC);
-    Instant newest = cp.newest();
-    if (newest != null) {
-      Instant from = newest.minus(lookback);
-      AuditLogQuery given = filters.query().build();
-      if (given.since().isEmpty() || sinceInstant(given).isBefore(from)) {
-        q.since(from);
-      }
-    }
-    AuditLogQuery query = q.build();
-    long written = 0;
-    Iterator<AuditLogPage> pages = client.paginate(query).withPrefetch(1).pages().iterator();
-    while (stop.fetching(pages::hasNext)) {
-      AuditLogPage page = pages.next();
-      oddities.skipped(page);
-      for (AuditLog log : page.records()) {
-        String key = log.id().orElseGet(() -> "json:" + JsonText.compact(log.json()));
-        if (cp.seen(key)) {
-          continue;
-        }
-        out.write(log);
-        oddities.record(log);
-        if (log.when().isPresent()) {
-          cp.add(key, log.when().get());
-        } else {
-          cp.remember(key); // no usable 'when': it cannot move the checkpoint
-        }
-        written++;
-      }
-      out.flushAndSync();
-      cp.prune(lookback);
-      cp.write(checkpoint);
-    }
-    if (cp.newest() == null) {
-      cp.write(checkpoint);
-    }
-    return written;
-  }
-
-  private static Instant sinceInstant(AuditLogQuery q) {
-    String since = q.since().orElseThrow();
-    return since.length() == 10 ? Instant.parse(since + "T00:00:00Z") : Instant.parse(since);
-  }
-
-  private String fingerprint() {
-    StringBuilder s = new StringBuilder();
-    append(s, "id", filters.id);
-    append(s, "action.type", filters.actionType);
-    append(s, "actor.email", filters.actorEmail);
-    append(s, "actor.ip", filters.actorIp);
-    append(s, "zone.name", filters.zoneName);
-    append(s, "hide_user_logs", filters.hideUserLogs ? "true" : null);
-    return s.length() == 0 ? "all" : s.toString();
-  }
-
-  private static void append(StringBuilder s, String name, @Nullable String value) {
-    if (value != null) {
-      s.append(s.length() == 0 ? "" : "&").append(name).append('=').append(value);
-    }
+    return cp;
   }
 
   /** Where follow writes: stdout, or a file appended to and synced. */

@@ -1,4 +1,4 @@
-package dev.cfauditlogs.cli;
+package dev.cfauditlogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,19 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzing of {@link Checkpoint#read}: random bytes, mutated and truncated real checkpoints, wrong
- * types and deep nesting yield a checkpoint or a {@link Failures.CliException} with exit code 2
- * (seeded; {@code -Dcheckpoint.tries}, default 2,000). A checkpoint read back equals what was
- * written.
+ * Fuzzing of {@link SyncCheckpoint#load}: random bytes, mutated and truncated real checkpoints,
+ * wrong types and deep nesting yield a checkpoint or an {@link InvalidCheckpointException} (seeded;
+ * {@code -Dcheckpoint.tries}, default 2,000). A checkpoint read back equals what was written.
  */
-class CheckpointFuzzTest {
+class SyncCheckpointFuzzTest {
   private static final int TRIES = Integer.getInteger("checkpoint.tries", 2_000);
   private static final String MUTATION = "{}[],:\"\\0123456789-+.eEnultrfasZT \n\u00e9";
 
   @TempDir Path dir;
 
   private byte[] real(SplittableRandom r) throws IOException {
-    Checkpoint c = new Checkpoint(r.nextBoolean() ? "all" : "action.type=login&actor.ip=::1");
+    SyncProgress c =
+        new SyncProgress(
+            SyncCheckpoint.start(
+                r.nextBoolean()
+                    ? AuditLogQuery.all()
+                    : AuditLogQuery.builder().actionType("login").actorIp("::1").build()));
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     int n = r.nextInt(5);
     for (int i = 0; i < n; i++) {
@@ -35,7 +39,7 @@ class CheckpointFuzzTest {
           r.nextBoolean() ? "id-" + i : "json:{\"a\":" + i + "}", base.plusSeconds(r.nextInt(600)));
     }
     Path file = dir.resolve("real.ckpt");
-    c.write(file);
+    c.checkpoint().save(file);
     return Files.readAllBytes(file);
   }
 
@@ -59,10 +63,9 @@ class CheckpointFuzzTest {
     Path file = dir.resolve("fuzz.ckpt");
     Files.write(file, bytes);
     try {
-      Checkpoint c = Checkpoint.read(file, "all");
-      assertTrue(c.filters() != null);
-    } catch (Failures.CliException e) {
-      assertEquals(ExitCode.USAGE, e.exitCode, e.getMessage());
+      SyncCheckpoint.load(file).ifPresent(c -> assertTrue(c.filters() != null));
+    } catch (InvalidCheckpointException e) {
+      assertTrue(e.getMessage().contains("checkpoint " + file), e.getMessage());
     } catch (RuntimeException | Error e) {
       fail("untyped " + e + " from " + new String(bytes, StandardCharsets.UTF_8), e);
     }
@@ -113,7 +116,10 @@ class CheckpointFuzzTest {
     SplittableRandom random = new SplittableRandom(3);
     for (int t = 0; t < 200; t++) {
       Path file = dir.resolve("rt.ckpt");
-      Checkpoint c = new Checkpoint("actor.email=o'neil+audit@example.org");
+      SyncProgress c =
+          new SyncProgress(
+              SyncCheckpoint.start(
+                  AuditLogQuery.builder().actorEmail("o'neil+audit@example.org").build()));
       Instant base =
           Instant.ofEpochSecond(
               random.nextLong(0, 253_402_300_799L), random.nextInt(1_000_000_000));
@@ -122,9 +128,9 @@ class CheckpointFuzzTest {
         c.add("id-\u00e9\"\\" + i, base.minusMillis(random.nextInt(1_000_000)));
       }
       c.prune(Duration.ofMinutes(5));
-      c.write(file);
-      Checkpoint back = Checkpoint.read(file, c.filters());
-      assertEquals(c.filters(), back.filters());
+      c.checkpoint().save(file);
+      SyncProgress back = new SyncProgress(SyncCheckpoint.load(file).orElseThrow());
+      assertEquals(c.checkpoint().filters(), back.checkpoint().filters());
       assertEquals(c.newest(), back.newest());
       assertEquals(c.seenCount(), back.seenCount());
       for (int i = 0; i < n; i++) {

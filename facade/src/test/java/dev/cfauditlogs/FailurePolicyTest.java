@@ -1,12 +1,9 @@
-package dev.cfauditlogs.cli;
+package dev.cfauditlogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cfauditlogs.AuditLogQuery;
-import dev.cfauditlogs.AuditLogsClient;
-import dev.cfauditlogs.AuditLogsException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -20,8 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which failures a running follow waits out, and how long: the exceptions come from the real client
- * answering a real server, so the classification follows what the library really throws.
+ * Which failures a running {@link AuditLogFollower} waits out, and how long: the exceptions come
+ * from the real client answering a real server, so the classification follows what the library
+ * really throws.
  */
 class FailurePolicyTest {
   private final MockWebServer server = new MockWebServer();
@@ -51,7 +49,13 @@ class FailurePolicyTest {
   }
 
   private static MockResponse status(int code) {
-    return FlakyFront.error(code, 1, "refused");
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(
+            "{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"refused\"}],"
+                + "\"messages\":[],\"result\":null}")
+        .build();
   }
 
   @ParameterizedTest(name = "HTTP {0}")
@@ -71,7 +75,7 @@ class FailurePolicyTest {
 
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {301, 400, 401, 403, 404, 405, 418, 422})
-  void failuresThatRetryingCannotFixEndFollow(int code) {
+  void failuresThatRetryingCannotFixEndTheFollower(int code) {
     RuntimeException failure = failureFor(status(code));
     assertEquals(
         Optional.empty(),

@@ -1,27 +1,21 @@
-package dev.cfauditlogs.cli;
+package dev.cfauditlogs;
 
-import dev.cfauditlogs.ConnectionException;
-import dev.cfauditlogs.PaginationException;
-import dev.cfauditlogs.RateLimitedException;
-import dev.cfauditlogs.RequestTimeoutException;
-import dev.cfauditlogs.ServerException;
-import dev.cfauditlogs.UnexpectedResponseException;
-import dev.cfauditlogs.UnexpectedStatusException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * What a running {@code follow} does when a pass fails. A passing failure — rate limited (429),
- * 408, 409, 5xx, a timeout, a connection failure, a truncated or unreadable body, a server that
- * repeats pages — is waited out: {@code retry-after} when the server gave one (at most {@link
+ * What a running {@link AuditLogFollower} does when a pass fails. A passing failure — rate limited
+ * (429), 408, 409, 5xx, a timeout, a connection failure, a truncated or unreadable body, a server
+ * that repeats pages — is waited out: {@code retry-after} when the server gave one (at most {@link
  * #LONGEST_SERVER_WAIT} or the interval, whichever is longer), else a backoff that starts at {@link
  * #FIRST_BACKOFF}, doubles with each failure in a row up to the poll interval and is shortened by a
  * random 0–25 % so that many followers do not retry in step. Any other failure (credentials, a
- * request the server refuses, local files) ends {@code follow}: retrying would not help.
+ * request the server refuses, local files) ends the follower: retrying would not help.
  *
- * <p>The library's own retries ({@code --max-retries}) come first; this is what happens after the
- * library gave up, so a follow resumes from its checkpoint however long the outage.
+ * <p>The client's own retries ({@link AuditLogsClient.Builder#maxRetries(int)}) come first; this is
+ * what happens after the client gave up, so a follower resumes from its checkpoint however long the
+ * outage.
  */
 final class FailurePolicy {
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -42,7 +36,7 @@ final class FailurePolicy {
 
   /**
    * How long to wait before resuming after {@code failure}, the {@code inARow}-th failed pass in a
-   * row (1, 2, …); empty when the failure ends {@code follow}.
+   * row (1, 2, …); empty when the failure ends the follower.
    */
   Optional<Duration> waitAfter(RuntimeException failure, int inARow) {
     if (!passing(failure)) {

@@ -1,0 +1,346 @@
+package dev.cfauditlogs;
+
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How far an {@link AuditLogFollower} got: the newest {@code when} delivered, and the records
+ * delivered within the look-back before it (by {@code id}, with their {@code when}), so that a
+ * record read again is recognised and not delivered twice. It also names the filters it was made
+ * for, so it is not resumed with a query for other records by mistake. Immutable; save it anywhere
+ * (a file with {@link #save(Path)}, a database row with {@link #render()}) once the records it
+ * covers are stored.
+ *
+ * <h2>Text form</h2>
+ *
+ * {@link #render()} writes version {@value #VERSION}, a JSON object (a later version may add
+ * fields; fields a reader does not know are skipped):
+ *
+ * <pre>{@code
+ * {
+ *   "version": 2,
+ *   "checkpoints": [
+ *     {
+ *       "scope": "user",
+ *       "filters": {"actor.email": "a@example.com", "actor.ip": "192.0.2.1"},
+ *       "newest": "2026-01-01T00:10:00Z",
+ *       "seen": {"9f6a1c2e": "2026-01-01T00:10:00Z", "json:{\"action\":{}}": "2026-01-01T00:10:00Z"}
+ *     }
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code checkpoints}: one checkpoint per scope. This version reads and writes exactly one,
+ *       of scope {@code user} ({@code GET /user/audit_logs}); the list leaves room for one
+ *       checkpoint per account in one file.
+ *   <li>{@code filters}: the query parameters that choose records, named and written as sent
+ *       ({@link AuditLogQuery#parameters()} without {@code since}, {@code before}, {@code
+ *       direction}, {@code per_page}, {@code page} and {@code export}); compared without regard to
+ *       order.
+ *   <li>{@code newest}: the newest {@code when} delivered (RFC 3339, UTC), or {@code null} before
+ *       the first record with a usable {@code when}.
+ *   <li>{@code seen}: the records delivered within the look-back before {@code newest}, each by its
+ *       {@code id} (or {@code json:} and its JSON without whitespace between tokens when it has
+ *       none) with its {@code when}. A record without a usable {@code when} is stamped with {@code
+ *       newest} (the epoch before there is one).
+ * </ul>
+ *
+ * <p>Version 1, written by the CLI's {@code follow} before the library owned checkpoints, is still
+ * read: the same object without {@code checkpoints} and {@code scope}, its {@code filters} a string
+ * ({@code name=value} joined by {@code &}, or {@code all}), e.g. {@code {"version": 1, "filters":
+ * "actor.email=a@example.com", "newest": null, "seen": {}}}. It is always written back as version
+ * {@value #VERSION}.
+ */
+public final class SyncCheckpoint {
+  /** The version {@link #render()} writes. */
+  public static final int VERSION = 2;
+
+  /** The largest checkpoint file {@link #load(Path)} reads: 64 MiB. */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  /** The scope of {@code GET /user/audit_logs}, the only one this version follows. */
+  static final String USER_SCOPE = "user";
+
+  private final String scope;
+  private final Map<String, String> filters;
+  private final @Nullable Instant newest;
+  private final Map<String, Instant> seen;
+
+  SyncCheckpoint(
+      String scope,
+      Map<String, String> filters,
+      @Nullable Instant newest,
+      Map<String, Instant> seen) {
+    this.scope = scope;
+    this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+    this.newest = newest;
+    this.seen = Collections.unmodifiableMap(new LinkedHashMap<>(seen));
+  }
+
+  /**
+   * A checkpoint before the first record: following from it delivers every record of {@code query}
+   * (within its {@code since} and {@code before}).
+   */
+  public static SyncCheckpoint start(AuditLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    return new SyncCheckpoint(USER_SCOPE, SyncFilters.of(query), null, Map.of());
+  }
+
+  /** What is followed: {@code user} for {@code GET /user/audit_logs}. */
+  public String scope() {
+    return scope;
+  }
+
+  /**
+   * The filters this checkpoint was made for: parameter name to value as sent (see the class
+   * description). Unmodifiable; empty for a query with no filter.
+   */
+  public Map<String, String> filters() {
+    return filters;
+  }
+
+  /**
+   * The filters as people read them: {@code name=value} joined by {@code &} (as version 1 wrote
+   * them), or {@code all} when there are none.
+   */
+  public String describeFilters() {
+    return SyncFilters.describe(filters);
+  }
+
+  /** Whether {@code query} selects the same records: the same filters, in any order. */
+  public boolean matches(AuditLogQuery query) {
+    return filters.equals(SyncFilters.of(query));
+  }
+
+  /** The newest {@code when} delivered; empty before the first record with a usable one. */
+  public Optional<Instant> newestWhen() {
+    return Optional.ofNullable(newest);
+  }
+
+  /**
+   * The records delivered within the look-back before {@link #newestWhen()}: key ({@code id}, else
+   * {@code json:} and the compact JSON) to {@code when}, in the order delivered. Unmodifiable.
+   */
+  public Map<String, Instant> recentIds() {
+    return seen;
+  }
+
+  /** The key a record is remembered by: its {@code id}, else {@code json:} and its compact JSON. */
+  static String keyOf(AuditLog log) {
+    return log.id().orElseGet(() -> "json:" + CompactJson.of(log.json()));
+  }
+
+  /**
+   * The checkpoint as text (version {@value #VERSION}, see the class description): indented JSON,
+   * ending without a newline.
+   */
+  public String render() {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.setIndent("  ");
+      json.beginObject();
+      json.name("version").value(VERSION);
+      json.name("checkpoints").beginArray();
+      json.beginObject();
+      json.name("scope").value(scope);
+      json.name("filters").beginObject();
+      for (Map.Entry<String, String> e : filters.entrySet()) {
+        json.name(e.getKey()).value(e.getValue());
+      }
+      json.endObject();
+      json.name("newest").value(newest == null ? null : newest.toString());
+      json.name("seen").beginObject();
+      for (Map.Entry<String, Instant> e : seen.entrySet()) {
+        json.name(e.getKey()).value(e.getValue().toString());
+      }
+      json.endObject();
+      json.endObject();
+      json.endArray();
+      json.endObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to a buffer failed", e); // cannot happen
+    }
+    return buffer.readUtf8();
+  }
+
+  /**
+   * Reads a checkpoint's text, version 1 or {@value #VERSION}.
+   *
+   * @throws InvalidCheckpointException when {@code text} is not a checkpoint this version reads,
+   *     saying why
+   */
+  public static SyncCheckpoint parse(String text) {
+    Objects.requireNonNull(text, "text");
+    try {
+      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
+      Object root = reader.readJsonValue();
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new IllegalArgumentException("text after the checkpoint");
+      }
+      return interpret(root);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidCheckpointException(
+          "not a cf-audit-logs checkpoint (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Reads the checkpoint saved in {@code file}; empty when there is no such file.
+   *
+   * @throws InvalidCheckpointException when the file is larger than {@link #MAX_BYTES} or does not
+   *     hold a checkpoint (the message names the file)
+   * @throws IOException when the file cannot be read
+   */
+  public static Optional<SyncCheckpoint> load(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new InvalidCheckpointException(
+            "checkpoint "
+                + file
+                + " is larger than "
+                + MAX_BYTES
+                + " bytes; is it the right file?");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(new String(bytes, StandardCharsets.UTF_8)));
+    } catch (InvalidCheckpointException e) {
+      throw new InvalidCheckpointException(
+          "checkpoint " + file + " is " + e.getMessage() + "; move it away to start over",
+          e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  /**
+   * Saves this checkpoint to {@code file} atomically: {@link #render()} is written to {@code
+   * FILE.tmp} in the same directory, forced to the device, then moved over {@code file}, so that a
+   * crash at any moment leaves the previous checkpoint or this one.
+   */
+  public void save(Path file) throws IOException {
+    AtomicFile.write(file, render().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static SyncCheckpoint interpret(@Nullable Object root) {
+    Map<?, ?> object = object(root, "the checkpoint");
+    Object version = object.get("version");
+    if (!(version instanceof Double v) || (v != 1 && v != VERSION)) {
+      throw new IllegalArgumentException("missing or unknown version " + version);
+    }
+    if (v == 1) {
+      if (!(object.get("filters") instanceof String filters)) {
+        throw new IllegalArgumentException("missing or unknown version or filters");
+      }
+      return entry(USER_SCOPE, SyncFilters.parseV1(filters), object);
+    }
+    if (!(object.get("checkpoints") instanceof List<?> list) || list.isEmpty()) {
+      throw new IllegalArgumentException("'checkpoints' must be a list of one checkpoint");
+    }
+    if (list.size() > 1) {
+      throw new IllegalArgumentException(
+          "it holds " + list.size() + " checkpoints; this version reads one");
+    }
+    Map<?, ?> entry = object(list.get(0), "a checkpoint");
+    if (!(entry.get("scope") instanceof String scope)) {
+      throw new IllegalArgumentException("a checkpoint has no scope");
+    }
+    if (!scope.equals(USER_SCOPE)) {
+      throw new IllegalArgumentException(
+          "scope '" + scope + "' is not one this version follows (only 'user')");
+    }
+    Map<String, String> filters = new LinkedHashMap<>();
+    object(entry.get("filters"), "'filters'")
+        .forEach(
+            (name, value) -> {
+              if (!(value instanceof String text)) {
+                throw new IllegalArgumentException("filter '" + name + "' is not text");
+              }
+              filters.put((String) name, text);
+            });
+    return entry(scope, filters, entry);
+  }
+
+  private static SyncCheckpoint entry(String scope, Map<String, String> filters, Map<?, ?> entry) {
+    Object newestText = entry.get("newest");
+    Instant newest = newestText == null ? null : instant(newestText);
+    Map<String, Instant> seen = new LinkedHashMap<>();
+    if (entry.containsKey("seen")) {
+      object(entry.get("seen"), "'seen'")
+          .forEach((key, when) -> seen.put((String) key, instant(when)));
+    }
+    if (newest != null) {
+      for (Instant when : seen.values()) {
+        if (when.isAfter(newest)) {
+          throw new IllegalArgumentException("a seen record is newer than 'newest'");
+        }
+      }
+    }
+    return new SyncCheckpoint(scope, filters, newest, seen);
+  }
+
+  private static Map<?, ?> object(@Nullable Object value, String what) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(what + " is not a JSON object");
+    }
+    return map;
+  }
+
+  private static Instant instant(@Nullable Object text) {
+    if (!(text instanceof String s)) {
+      throw new IllegalArgumentException("a time is not text: " + text);
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("bad time '" + s + "'", e);
+    }
+  }
+
+  /** Equal when scope, filters (in any order), newest {@code when} and recent ids are equal. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SyncCheckpoint c
+        && scope.equals(c.scope)
+        && filters.equals(c.filters)
+        && Objects.equals(newest, c.newest)
+        && seen.equals(c.seen);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scope, filters, newest, seen);
+  }
+
+  /** Scope, filters, newest {@code when} and the number of recent ids, such as for a log line. */
+  @Override
+  public String toString() {
+    return "SyncCheckpoint{scope="
+        + scope
+        + ", filters="
+        + SyncFilters.describe(filters)
+        + ", newest="
+        + newest
+        + ", recentIds="
+        + seen.size()
+        + '}';
+  }
+}
