@@ -115,10 +115,9 @@ public final class AuditLogFollower {
    * A builder of a follower that reads {@code query} with {@code client} (which it does not close).
    *
    * @param query the records to follow: its filters, and optionally {@code since}, {@code before}
-   *     and {@code per_page}; {@code direction} may only be {@code asc}, {@code page} and {@code
-   *     export=true} are refused
-   * @throws InvalidRequestException naming {@code direction}, {@code page} or {@code export} when
-   *     the query sets one a follower cannot honour
+   *     and {@code per_page}; {@code direction} may only be {@code asc}, {@code page} is refused
+   * @throws InvalidRequestException naming {@code direction} or {@code page} when the query sets
+   *     one a follower cannot honour
    */
   public static Builder builder(AuditLogsClient client, AuditLogQuery query) {
     Objects.requireNonNull(client, "client");
@@ -483,10 +482,6 @@ public final class AuditLogFollower {
       if (page != null) {
         throw new InvalidRequestException(
             "page", "a follower pages by itself: page must be unset but was " + page);
-      }
-      if ("true".equals(query.parameters().get("export"))) {
-        throw new InvalidRequestException(
-            "export", "a follower reads JSON records: export must be unset or false but was true");
       }
       return query.toBuilder().direction(Direction.ASC).build();
     }

@@ -51,8 +51,7 @@ import org.jspecify.annotations.Nullable;
  *       checkpoint per account in one file.
  *   <li>{@code filters}: the query parameters that choose records, named and written as sent
  *       ({@link AuditLogQuery#parameters()} without {@code since}, {@code before}, {@code
- *       direction}, {@code per_page}, {@code page} and {@code export}); compared without regard to
- *       order.
+ *       direction}, {@code per_page}, and {@code page}); compared without regard to order.
  *   <li>{@code newest}: the newest {@code when} delivered (RFC 3339, UTC), or {@code null} before
  *       the first record with a usable {@code when}.
  *   <li>{@code seen}: the records delivered within the look-back before {@code newest}, each by its

@@ -10,13 +10,12 @@ import java.util.StringJoiner;
 /**
  * The filters a {@link SyncCheckpoint} is made for: the query's {@link AuditLogQuery#parameters()}
  * without those that only place or size the window ({@code since}, {@code before}, {@code
- * direction}, {@code per_page}, {@code page}) or choose the response format ({@code export}). Two
- * queries of the same filters follow the same records, whatever their window.
+ * direction}, {@code per_page}, {@code page}). Two queries of the same filters follow the same
+ * records, whatever their window.
  */
 final class SyncFilters {
   /** Parameters that are not filters: a checkpoint may be resumed with other values of these. */
-  static final Set<String> NOT_FILTERS =
-      Set.of("since", "before", "direction", "per_page", "page", "export");
+  static final Set<String> NOT_FILTERS = Set.of("since", "before", "direction", "per_page", "page");
 
   /**
    * The parameter names a version 1 checkpoint's {@code filters} string could hold, in the order
