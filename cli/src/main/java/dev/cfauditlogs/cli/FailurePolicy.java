@@ -1,9 +1,9 @@
 package dev.cfauditlogs.cli;
 
+import dev.cfauditlogs.AttemptTimeoutException;
 import dev.cfauditlogs.ConnectionException;
 import dev.cfauditlogs.PaginationException;
 import dev.cfauditlogs.RateLimitedException;
-import dev.cfauditlogs.RequestTimeoutException;
 import dev.cfauditlogs.ServerException;
 import dev.cfauditlogs.UnexpectedResponseException;
 import dev.cfauditlogs.UnexpectedStatusException;
@@ -67,7 +67,7 @@ final class FailurePolicy {
     return failure instanceof RateLimitedException
         || failure instanceof ServerException
         || failure instanceof ConnectionException
-        || failure instanceof RequestTimeoutException
+        || failure instanceof AttemptTimeoutException
         || failure instanceof UnexpectedResponseException
         || failure instanceof PaginationException;
   }
