@@ -195,4 +195,30 @@ class ClientSettingsTest {
     }
     assertEquals(1, server.requestCount());
   }
+
+  @Test
+  void aClientKeepsItsSettingsWhateverHappensToTheBuilderAndItsVariants() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueueJson(200, Fixtures.read("seed-response.json"));
+    }
+    AuditLogsClient.Builder builder = server.client().maxRetries(1);
+    try (AuditLogsClient client = builder.build()) {
+      builder.apiToken("FAKE-TOKEN-changed-after-build-0003").maxRetries(7);
+      client.list(AuditLogQuery.all());
+      assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
+
+      AuditLogsClient.Builder variant = client.toBuilder();
+      variant.apiToken("FAKE-TOKEN-variant-0004");
+      try (AuditLogsClient other = variant.build()) {
+        other.list(AuditLogQuery.all());
+        assertEquals(
+            "Bearer FAKE-TOKEN-variant-0004",
+            server.takeRequest().getHeaders().get("Authorization"));
+        assertTrue(other.toString().contains("maxRetries=1"), other.toString());
+      }
+      client.list(AuditLogQuery.all());
+      assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
+      assertTrue(client.toString().contains("maxRetries=1"), client.toString());
+    }
+  }
 }
