@@ -15,13 +15,20 @@ sealed interface AttemptResult {
   /**
    * A failure worth retrying.
    *
-   * @param giveUp makes the exception to throw when no retry is left, given the sentence the caller
-   *     adds (how many attempts were made, or why the wait asked for is too long)
+   * @param exception makes the exception to throw when no retry is left, given the sentence the
+   *     caller adds (how many attempts were made, or why the wait asked for is too long)
    * @param timedOut whether the attempt ran out of time (as opposed to a failed connection or a
    *     retryable status)
    * @param serverWait the wait the server asked for ({@code retry-after} and kin), when it did
    */
   record Retryable(
-      Function<String, AuditLogsException> giveUp, boolean timedOut, @Nullable Duration serverWait)
-      implements AttemptResult {}
+      Function<String, AuditLogsException> exception,
+      boolean timedOut,
+      @Nullable Duration serverWait)
+      implements AttemptResult {
+    /** The exception to throw when giving up, its message ending with {@code hint}. */
+    AuditLogsException giveUp(String hint) {
+      return exception.apply(hint);
+    }
+  }
 }

@@ -89,7 +89,7 @@ final class RetryingCaller {
         timeouts++;
       }
       if (attempt > maxRetries) {
-        throw failure.giveUp().apply(gaveUp(request, attempt, timeouts, failure));
+        throw failure.giveUp(gaveUp(request, attempt, timeouts, failure));
       }
       Duration serverWait = failure.serverWait();
       Duration wait =
@@ -97,15 +97,13 @@ final class RetryingCaller {
               ? serverWait
               : backoff.delayBeforeRetry(attempt);
       if (wait.compareTo(maxRetryWait) > 0) {
-        throw failure
-            .giveUp()
-            .apply(
-                " The wait asked for ("
-                    + ErrorMapper.human(wait)
-                    + ") is longer than the configured maximum retry wait ("
-                    + ErrorMapper.human(maxRetryWait)
-                    + ")."
-                    + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
+        throw failure.giveUp(
+            " The wait asked for ("
+                + ErrorMapper.human(wait)
+                + ") is longer than the configured maximum retry wait ("
+                + ErrorMapper.human(maxRetryWait)
+                + ")."
+                + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
       LOG.log(
           Level.DEBUG,
