@@ -95,31 +95,4 @@ public final class AuditLogCursor implements Iterator<AuditLog>, AutoCloseable {
     buffer.clear();
     walker.close();
   }
-
-  /** Pages view over the same walker. */
-  static Iterator<AuditLogPage> pages(PageStream walker) {
-    return new Iterator<>() {
-      private AuditLogPage next;
-      private boolean ended;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null && !ended) {
-          next = walker.next();
-          ended = next == null;
-        }
-        return next != null;
-      }
-
-      @Override
-      public AuditLogPage next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        AuditLogPage page = next;
-        next = null;
-        return page;
-      }
-    };
-  }
 }

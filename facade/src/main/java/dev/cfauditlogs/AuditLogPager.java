@@ -130,11 +130,12 @@ public final class AuditLogPager implements Iterable<AuditLog> {
   }
 
   /**
-   * A new iteration page by page. Each page holds only records not yielded before (so never empty)
-   * and its original page facts.
+   * The same iteration page by page: each {@code iterator()} or {@code stream()} of the result is a
+   * new iteration, closed like the record view. Each page holds only records not yielded before (so
+   * never empty) and its original page facts.
    */
-  public Iterable<AuditLogPage> pages() {
-    return () -> AuditLogCursor.pages(walker());
+  public AuditLogPages pages() {
+    return new AuditLogPages(this::walker);
   }
 
   /**

@@ -1,24 +1,18 @@
 package dev.cfauditlogs;
 
-import dev.cfauditlogs.generated.api.AuditLogsApi;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Retrofit;
 
 /**
  * A client for Cloudflare's user audit logs ({@code GET /user/audit_logs}). Immutable and
@@ -55,73 +49,12 @@ import retrofit2.Retrofit;
  * </table>
  */
 public final class AuditLogsClient implements AutoCloseable {
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  private final ClientSettings settings;
+  private final HttpTransport transport;
 
-  private final Builder settings;
-  private final HttpUrl baseUrl;
-  private final Credentials credentials;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
-  private final AuditLogsApi api;
-  private final RetryingCaller caller;
-  private final ClockSkewMonitor skew;
-  private final ExecutorService async;
-  private final AtomicBoolean closed = new AtomicBoolean();
-
-  private AuditLogsClient(Builder b, HttpUrl baseUrl, Credentials credentials) {
-    this.settings = b.copy();
-    this.baseUrl = baseUrl;
-    this.credentials = credentials;
-    this.ownsHttp = b.okHttpClient == null;
-    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-    this.http =
-        base.newBuilder()
-            .callTimeout(b.timeout)
-            .connectTimeout(b.timeout)
-            .readTimeout(b.timeout)
-            .writeTimeout(b.timeout)
-            // Credentials travel in headers OkHttp would forward on a redirect: never follow one.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            // Retries are this client's alone (OkHttp would silently repeat 408s and failed
-            // connects).
-            .retryOnConnectionFailure(false)
-            .build();
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .callFactory(http)
-            .addConverterFactory(new RequestOnlyConverters())
-            .build()
-            .create(AuditLogsApi.class);
-    Redactor redactor = new Redactor(credentials.secrets());
-    this.skew = new ClockSkewMonitor(b.clock, b.clockSkewListener);
-    this.caller =
-        new RetryingCaller(
-            http,
-            b.maxRetries,
-            b.timeout,
-            b.maxRetryWait,
-            b.clock,
-            b.sleeper,
-            new Backoff(b.random),
-            redactor,
-            b.rateLimitRequests == 0
-                ? RequestPacer.NONE
-                : new SlidingWindowPacer(
-                    b.rateLimitRequests,
-                    b.rateLimitWindow,
-                    longer(b.maxRetryWait, b.rateLimitWindow.plusSeconds(1)),
-                    b.clock,
-                    b.sleeper),
-            skew);
-    this.async =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "cf-audit-logs-async-" + THREADS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+  private AuditLogsClient(ClientSettings settings) {
+    this.settings = settings;
+    this.transport = new HttpTransport(settings);
   }
 
   /**
@@ -144,7 +77,7 @@ public final class AuditLogsClient implements AutoCloseable {
 
   /** A builder with this client's settings, for making a variant. */
   public Builder toBuilder() {
-    return settings.copy();
+    return new Builder(settings);
   }
 
   /**
@@ -170,22 +103,19 @@ public final class AuditLogsClient implements AutoCloseable {
   }
 
   AuditLogPage list(AuditLogQuery query, Cancellation cancellation) {
-    if (closed.get()) {
-      throw new IllegalStateException("this AuditLogsClient is closed");
-    }
-    return PageFacts.toPage(query, caller.execute(request(query), cancellation));
+    return transport.fetch(query, cancellation);
   }
 
   /**
    * The latest measurement of the server's clock against this client's (from the {@code Date}
    * header of the latest response that had one); empty before the first such response.
    */
-  public java.util.Optional<ClockSkew> clockSkew() {
-    return skew.latest();
+  public Optional<ClockSkew> clockSkew() {
+    return transport.clockSkew();
   }
 
   ExecutorService executor() {
-    return async;
+    return transport.executor();
   }
 
   /**
@@ -196,40 +126,15 @@ public final class AuditLogsClient implements AutoCloseable {
    */
   public CompletableFuture<AuditLogPage> listAsync(AuditLogQuery query) {
     Objects.requireNonNull(query, "query");
-    return CompletableFuture.supplyAsync(() -> list(query), async);
-  }
-
-  private static Duration longer(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
+    return CompletableFuture.supplyAsync(() -> list(query), transport.executor());
   }
 
   OkHttpClient http() {
-    return http;
+    return transport.http();
   }
 
-  Request request(AuditLogQuery q) {
-    Request request =
-        api.auditLogsGetUserAuditLogs(
-                q.id().orElse(null),
-                null, // export: not offered, see AuditLogQuery
-                q.actionType().orElse(null),
-                q.actorIp().orElse(null),
-                q.actorEmail().orElse(null),
-                q.since().orElse(null),
-                q.before().orElse(null),
-                q.zoneName().orElse(null),
-                q.direction().map(Direction::wireValue).orElse(null),
-                q.perPage().isPresent() ? BigDecimal.valueOf(q.perPage().getAsInt()) : null,
-                q.page().isPresent() ? BigDecimal.valueOf(q.page().getAsInt()) : null,
-                q.hideUserLogs().orElse(null))
-            .request();
-    Request.Builder withHeaders =
-        request
-            .newBuilder()
-            .header("User-Agent", Version.USER_AGENT)
-            .header("Accept", "application/json");
-    credentials.applyTo(withHeaders);
-    return withHeaders.build();
+  Request request(AuditLogQuery query) {
+    return transport.request(query);
   }
 
   /**
@@ -238,27 +143,20 @@ public final class AuditLogsClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    async.shutdownNow();
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    transport.close();
   }
 
   /** Names the base URL, the authentication scheme and the limits; never a credential. */
   @Override
   public String toString() {
     return "AuditLogsClient{baseUrl="
-        + baseUrl
+        + transport.baseUrl()
         + ", auth="
-        + credentials
+        + transport.credentials()
         + ", timeout="
-        + settings.timeout
+        + settings.timeout()
         + ", maxRetries="
-        + settings.maxRetries
+        + settings.maxRetries()
         + '}';
   }
 
@@ -273,11 +171,11 @@ public final class AuditLogsClient implements AutoCloseable {
     private @Nullable String baseUrl;
     private @Nullable Map<String, String> environment;
     private boolean allowInsecureHttp;
-    private Duration timeout = Duration.ofSeconds(60);
-    private int maxRetries = 2;
-    private Duration maxRetryWait = Duration.ofSeconds(60);
-    private int rateLimitRequests = 1200;
-    private Duration rateLimitWindow = Duration.ofMinutes(5);
+    private Duration timeout = ClientSettings.DEFAULT_TIMEOUT;
+    private int maxRetries = ClientSettings.DEFAULT_MAX_RETRIES;
+    private Duration maxRetryWait = ClientSettings.DEFAULT_MAX_RETRY_WAIT;
+    private int rateLimitRequests = ClientSettings.DEFAULT_RATE_LIMIT_REQUESTS;
+    private Duration rateLimitWindow = ClientSettings.DEFAULT_RATE_LIMIT_WINDOW;
     private @Nullable OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -285,6 +183,26 @@ public final class AuditLogsClient implements AutoCloseable {
     private Consumer<? super ClockSkew> clockSkewListener = skew -> {};
 
     private Builder() {}
+
+    /** A builder holding {@code s}, for {@link AuditLogsClient#toBuilder()}. */
+    private Builder(ClientSettings s) {
+      apiToken = s.apiToken();
+      email = s.email();
+      apiKey = s.apiKey();
+      baseUrl = s.baseUrl();
+      environment = s.environment();
+      allowInsecureHttp = s.allowInsecureHttp();
+      timeout = s.timeout();
+      maxRetries = s.maxRetries();
+      maxRetryWait = s.maxRetryWait();
+      rateLimitRequests = s.rateLimitRequests();
+      rateLimitWindow = s.rateLimitWindow();
+      okHttpClient = s.okHttpClient();
+      clock = s.clock();
+      sleeper = s.sleeper();
+      random = s.random();
+      clockSkewListener = s.clockSkewListener();
+    }
 
     /** Authenticates with an API token (preferred): {@code Authorization: Bearer <token>}. */
     public Builder apiToken(@Nullable String apiToken) {
@@ -423,63 +341,24 @@ public final class AuditLogsClient implements AutoCloseable {
      *     value)
      */
     public AuditLogsClient build() {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new InvalidRequestException("timeout", "timeout must be positive but was " + timeout);
-      }
-      if (maxRetries < 0 || maxRetries > 10) {
-        throw new InvalidRequestException(
-            "maxRetries", "maxRetries must be between 0 and 10 but was " + maxRetries);
-      }
-      if (maxRetryWait.isNegative()) {
-        throw new InvalidRequestException(
-            "maxRetryWait", "maxRetryWait must not be negative but was " + maxRetryWait);
-      }
-      if (rateLimitRequests < 0
-          || rateLimitRequests > 100_000
-          || (rateLimitRequests > 0
-              && (rateLimitWindow.isNegative() || rateLimitWindow.isZero()))) {
-        throw new InvalidRequestException(
-            "rateLimit",
-            "rateLimit must be 0 (off) or 1 to 100000 requests per positive window but was "
-                + rateLimitRequests
-                + " per "
-                + rateLimitWindow);
-      }
-      Credentials credentials = CredentialSources.resolve(apiToken, email, apiKey, environment);
-      HttpUrl url = resolveBaseUrl();
-      return new AuditLogsClient(this, url, credentials);
-    }
-
-    private HttpUrl resolveBaseUrl() {
-      if (baseUrl != null) {
-        return BaseUrl.parse("baseUrl", baseUrl, allowInsecureHttp);
-      }
-      String fromEnv = environment == null ? null : environment.get("CLOUDFLARE_BASE_URL");
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return BaseUrl.parse("CLOUDFLARE_BASE_URL", fromEnv, allowInsecureHttp);
-      }
-      return BaseUrl.parse("baseUrl", BaseUrl.DEFAULT, false);
-    }
-
-    Builder copy() {
-      Builder b = new Builder();
-      b.apiToken = apiToken;
-      b.email = email;
-      b.apiKey = apiKey;
-      b.baseUrl = baseUrl;
-      b.environment = environment;
-      b.allowInsecureHttp = allowInsecureHttp;
-      b.timeout = timeout;
-      b.maxRetries = maxRetries;
-      b.maxRetryWait = maxRetryWait;
-      b.rateLimitRequests = rateLimitRequests;
-      b.rateLimitWindow = rateLimitWindow;
-      b.okHttpClient = okHttpClient;
-      b.clock = clock;
-      b.sleeper = sleeper;
-      b.random = random;
-      b.clockSkewListener = clockSkewListener;
-      return b;
+      return new AuditLogsClient(
+          new ClientSettings(
+              apiToken,
+              email,
+              apiKey,
+              baseUrl,
+              environment,
+              allowInsecureHttp,
+              timeout,
+              maxRetries,
+              maxRetryWait,
+              rateLimitRequests,
+              rateLimitWindow,
+              okHttpClient,
+              clock,
+              sleeper,
+              random,
+              clockSkewListener));
     }
 
     /** The settings, with credentials shown only as set or not. */

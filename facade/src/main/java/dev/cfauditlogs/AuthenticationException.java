@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * given as the Global API key). The message names the environment variable to check; {@link
  * #statusCode()} tells the two apart.
  */
-public final class AuthenticationException extends AuditLogsException {
+public final class AuthenticationException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   AuthenticationException(

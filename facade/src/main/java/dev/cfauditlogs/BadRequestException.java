@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@link AuthenticationException}). The message names the refused query parameter only when
  * Cloudflare's error does ({@code source.pointer}, or a message naming a parameter that was sent).
  */
-public final class BadRequestException extends AuditLogsException {
+public final class BadRequestException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   BadRequestException(

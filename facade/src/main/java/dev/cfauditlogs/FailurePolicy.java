@@ -61,7 +61,7 @@ final class FailurePolicy {
     return failure instanceof RateLimitedException
         || failure instanceof ServerException
         || failure instanceof ConnectionException
-        || failure instanceof RequestTimeoutException
+        || failure instanceof AttemptTimeoutException
         || failure instanceof UnexpectedResponseException
         || failure instanceof PaginationException;
   }

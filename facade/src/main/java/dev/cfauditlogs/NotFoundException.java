@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Cloudflare answered 404 Not Found. Check the base URL. */
-public final class NotFoundException extends AuditLogsException {
+public final class NotFoundException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   NotFoundException(

@@ -1,6 +1,5 @@
 package dev.cfauditlogs;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -28,9 +27,8 @@ final class PendingPage {
     try {
       return future.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       cancel();
-      throw new CancellationException("interrupted while waiting for a page");
+      throw RequestInterruptedException.restoringFlag("Interrupted while waiting for a page.", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Cloudflare answered 403: the credentials lack a permission. An API token needs "Account Settings
  * Read".
  */
-public final class PermissionDeniedException extends AuditLogsException {
+public final class PermissionDeniedException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   PermissionDeniedException(

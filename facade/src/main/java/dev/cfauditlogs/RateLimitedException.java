@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * retries or the configured {@linkplain AuditLogsClient.Builder#maxRetryWait(Duration) ceiling}.
  * {@link #retryAfter()} says how long Cloudflare asked to wait.
  */
-public final class RateLimitedException extends AuditLogsException {
+public final class RateLimitedException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable Duration retryAfter;

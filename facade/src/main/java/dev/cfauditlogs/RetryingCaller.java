@@ -79,22 +79,22 @@ final class RetryingCaller {
   Outcome execute(Request request, Cancellation cancellation) {
     int timeouts = 0;
     for (int attempt = 1; ; attempt++) {
-      Failure failure;
-      try {
-        return attempt(request, attempt, cancellation);
-      } catch (Failure f) {
-        cancellation.throwIfCancelled();
-        failure = f;
+      AttemptResult result = attempt(request, attempt, cancellation);
+      if (result instanceof AttemptResult.Delivered delivered) {
+        return delivered.outcome();
       }
-      if (failure.timedOut) {
+      AttemptResult.Retryable failure = (AttemptResult.Retryable) result;
+      cancellation.throwIfCancelled();
+      if (failure.timedOut()) {
         timeouts++;
       }
       if (attempt > maxRetries) {
         throw failure.giveUp(gaveUp(request, attempt, timeouts, failure));
       }
+      Duration serverWait = failure.serverWait();
       Duration wait =
-          failure.serverWait != null && !failure.serverWait.isZero()
-              ? failure.serverWait
+          serverWait != null && !serverWait.isZero()
+              ? serverWait
               : backoff.delayBeforeRetry(attempt);
       if (wait.compareTo(maxRetryWait) > 0) {
         throw failure.giveUp(
@@ -103,7 +103,7 @@ final class RetryingCaller {
                 + ") is longer than the configured maximum retry wait ("
                 + ErrorMapper.human(maxRetryWait)
                 + ")."
-                + (failure.timedOut ? gaveUp(request, attempt, timeouts, failure) : ""));
+                + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
       LOG.log(
           Level.DEBUG,
@@ -116,9 +116,9 @@ final class RetryingCaller {
    * How many attempts were made; after a timeout, also how many timed out, the per-attempt limit,
    * and the two remedies (a smaller page, a longer timeout).
    */
-  private String gaveUp(Request request, int attempts, int timeouts, Failure last) {
+  private String gaveUp(Request request, int attempts, int timeouts, AttemptResult.Retryable last) {
     String made = " Gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts");
-    if (!last.timedOut) {
+    if (!last.timedOut()) {
       return made + ".";
     }
     String perPage = request.url().queryParameter("per_page");
@@ -133,7 +133,11 @@ final class RetryingCaller {
         + " here) or allow more time per attempt (timeout).";
   }
 
-  private Outcome attempt(Request request, int attempt, Cancellation cancellation) throws Failure {
+  /**
+   * One attempt: a page, a failure worth retrying, or a thrown {@link AuditLogsException} for a
+   * failure that is not.
+   */
+  private AttemptResult attempt(Request request, int attempt, Cancellation cancellation) {
     cancellation.throwIfCancelled();
     pacer.beforeRequest();
     cancellation.throwIfCancelled();
@@ -145,7 +149,18 @@ final class RetryingCaller {
       response = call.execute();
     } catch (IOException e) {
       cancellation.throwIfCancelled();
-      throw networkFailure(e, request, attempt, started);
+      return networkFailure(e, request, attempt, started);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      // OkHttp (Kotlin) throws an undeclared InterruptedException when the thread is interrupted
+      // while connecting; the interrupt flag is cleared by then.
+      cancellation.throwIfCancelled();
+      if (e instanceof InterruptedException) {
+        throw RequestInterruptedException.restoringFlag(
+            "Interrupted while calling " + describe(request) + ".", e);
+      }
+      throw new IllegalStateException("unexpected failure calling " + describe(request), e);
     }
     try (response) {
       int status = response.code();
@@ -171,10 +186,10 @@ final class RetryingCaller {
             // The HTTP body arrived whole; the JSON in it is cut short. Not a network failure.
             throw unexpected(status, cfRay, "the JSON body ends before it is complete", e);
           }
-          throw networkFailure(e, request, attempt, started);
+          return networkFailure(e, request, attempt, started);
         } catch (IOException e) {
           cancellation.throwIfCancelled();
-          throw networkFailure(e, request, attempt, started);
+          return networkFailure(e, request, attempt, started);
         }
         if (Boolean.FALSE.equals(decoded.success())) {
           String first = decoded.errors().isEmpty() ? "" : ": " + decoded.errors().get(0);
@@ -185,10 +200,11 @@ final class RetryingCaller {
               cfRay,
               null);
         }
-        return new Outcome(
-            decoded,
-            new ResponseInfo(
-                status, cfRay, rateLimit, attempt, HttpDate.parse(response.header("Date"))));
+        return new AttemptResult.Delivered(
+            new Outcome(
+                decoded,
+                new ResponseInfo(
+                    status, cfRay, rateLimit, attempt, HttpDate.parse(response.header("Date")))));
       }
       ErrorBody error = readErrorBody(body);
       Duration serverWait = RetryAfter.from(response.headers(), error.retryAfterSeconds(), clock);
@@ -201,11 +217,12 @@ final class RetryingCaller {
                   .map(redactor::scrub)
                   .orElse(null)
               : null;
-      Failure failure = new Failure(status, error, cfRay, serverWait, refused);
+      Function<String, AuditLogsException> giveUp =
+          hint -> ErrorMapper.toException(status, error, cfRay, serverWait, hint, refused);
       if (!ErrorMapper.isRetryable(status)) {
-        throw failure.giveUp("");
+        throw giveUp.apply("");
       }
-      throw failure;
+      return new AttemptResult.Retryable(giveUp, false, serverWait);
     }
   }
 
@@ -227,13 +244,18 @@ final class RetryingCaller {
     }
   }
 
-  private Failure networkFailure(IOException e, Request request, int attempt, long started) {
+  /**
+   * A failure without a usable response: a timeout or a failed connection, both worth retrying; an
+   * interrupt is thrown at once, with the thread's interrupt flag set again.
+   */
+  private AttemptResult.Retryable networkFailure(
+      IOException e, Request request, int attempt, long started) {
     boolean timeout =
         e instanceof SocketTimeoutException
             || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
     if (e instanceof InterruptedIOException && !timeout) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException("Interrupted while calling " + describe(request) + ".", e);
+      throw RequestInterruptedException.restoringFlag(
+          "Interrupted while calling " + describe(request) + ".", e);
     }
     LOG.log(
         Level.DEBUG,
@@ -247,16 +269,17 @@ final class RetryingCaller {
                 + e.getClass().getSimpleName());
     String reason = Texts.shorten(redactor.scrub(String.valueOf(e.getMessage())), 200);
     if (timeout) {
-      return new Failure(
+      return new AttemptResult.Retryable(
           hint ->
-              new RequestTimeoutException(
+              new AttemptTimeoutException(
                   "Calling " + describe(request) + " timed out (" + reason + ")." + hint,
                   e,
                   attempt,
                   this.timeout),
-          true);
+          true,
+          null);
     }
-    return new Failure(
+    return new AttemptResult.Retryable(
         hint ->
             new ConnectionException(
                 "Calling "
@@ -268,15 +291,15 @@ final class RetryingCaller {
                     + "). Check the network and the base URL."
                     + hint,
                 e),
-        false);
+        false,
+        null);
   }
 
   private void sleep(Duration wait) {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException("Interrupted while waiting to retry.", e);
+      throw RequestInterruptedException.restoringFlag("Interrupted while waiting to retry.", e);
     }
   }
 
@@ -298,59 +321,5 @@ final class RetryingCaller {
 
   private static String describe(Request request) {
     return request.method() + " " + request.url().host() + request.url().encodedPath();
-  }
-
-  /** One failed attempt: what to throw when giving up, and the wait the server asked for. */
-  private static final class Failure extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    private final transient @Nullable Function<String, AuditLogsException> network;
-    final boolean timedOut;
-    private final int status;
-    private final transient @Nullable ErrorBody body;
-    private final @Nullable String cfRay;
-    final @Nullable Duration serverWait;
-    private final @Nullable String refusedParameter;
-
-    /** A network failure or timeout; {@code network} makes the exception, given the hint. */
-    Failure(Function<String, AuditLogsException> network, boolean timedOut) {
-      super(null, null, false, false);
-      this.network = network;
-      this.timedOut = timedOut;
-      this.status = 0;
-      this.body = null;
-      this.cfRay = null;
-      this.serverWait = null;
-      this.refusedParameter = null;
-    }
-
-    Failure(
-        int status,
-        ErrorBody body,
-        @Nullable String cfRay,
-        @Nullable Duration serverWait,
-        @Nullable String refusedParameter) {
-      super(null, null, false, false);
-      this.network = null;
-      this.timedOut = false;
-      this.status = status;
-      this.body = body;
-      this.cfRay = cfRay;
-      this.serverWait = serverWait;
-      this.refusedParameter = refusedParameter;
-    }
-
-    AuditLogsException giveUp(String hint) {
-      if (network != null) {
-        return network.apply(hint);
-      }
-      return ErrorMapper.toException(
-          status,
-          java.util.Objects.requireNonNull(body),
-          cfRay,
-          serverWait,
-          hint,
-          refusedParameter);
-    }
   }
 }

@@ -49,8 +49,8 @@ final class SlidingWindowPacer implements RequestPacer {
       try {
         sleeper.sleep(Duration.ofMillis(wait));
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.util.concurrent.CancellationException("interrupted while pacing");
+        throw RequestInterruptedException.restoringFlag(
+            "Interrupted while waiting for the client's rate limit.", e);
       }
     }
   }

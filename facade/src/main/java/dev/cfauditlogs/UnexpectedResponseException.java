@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * truncated or invalid JSON, a body over the size cap, or a 200 whose {@code success} is {@code
  * false}.
  */
-public final class UnexpectedResponseException extends AuditLogsException {
+public final class UnexpectedResponseException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   UnexpectedResponseException(

@@ -3,8 +3,12 @@ package dev.cfauditlogs;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Cloudflare answered with an HTTP status this client does not expect. */
-public final class UnexpectedStatusException extends AuditLogsException {
+/**
+ * Cloudflare answered with an HTTP status this client does not expect, after retrying 408 and 409.
+ * A 408 here is the server's "Request Timeout"; this client's own timeout is an {@link
+ * AttemptTimeoutException}.
+ */
+public final class UnexpectedStatusException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   UnexpectedStatusException(

@@ -108,12 +108,13 @@ class ClientSettingsTest {
     }
     try (AuditLogsClient client =
         server.client().timeout(Duration.ofMillis(300)).maxRetries(1).sleeper(d -> {}).build()) {
-      RequestTimeoutException e =
+      AttemptTimeoutException e =
           assertThrows(
-              RequestTimeoutException.class,
+              AttemptTimeoutException.class,
               () -> client.list(AuditLogQuery.builder().perPage(1000).build()));
       String m = e.getMessage();
-      assertEquals(0, e.statusCode());
+      // no response arrived: not an HTTP-response failure, so it has no status to mistake for 408
+      assertFalse(HttpResponseException.class.isInstance(e));
       assertTrue(m.contains("timed out"), m);
       assertTrue(m.contains("Gave up after 2 attempts (2 timed out"), m);
       assertTrue(m.contains("the timeout is 300 ms per attempt"), m);
@@ -193,5 +194,31 @@ class ClientSettingsTest {
       assertEquals(302, e.statusCode());
     }
     assertEquals(1, server.requestCount());
+  }
+
+  @Test
+  void aClientKeepsItsSettingsWhateverHappensToTheBuilderAndItsVariants() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueueJson(200, Fixtures.read("seed-response.json"));
+    }
+    AuditLogsClient.Builder builder = server.client().maxRetries(1);
+    try (AuditLogsClient client = builder.build()) {
+      builder.apiToken("FAKE-TOKEN-changed-after-build-0003").maxRetries(7);
+      client.list(AuditLogQuery.all());
+      assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
+
+      AuditLogsClient.Builder variant = client.toBuilder();
+      variant.apiToken("FAKE-TOKEN-variant-0004");
+      try (AuditLogsClient other = variant.build()) {
+        other.list(AuditLogQuery.all());
+        assertEquals(
+            "Bearer FAKE-TOKEN-variant-0004",
+            server.takeRequest().getHeaders().get("Authorization"));
+        assertTrue(other.toString().contains("maxRetries=1"), other.toString());
+      }
+      client.list(AuditLogQuery.all());
+      assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
+      assertTrue(client.toString().contains("maxRetries=1"), client.toString());
+    }
   }
 }

@@ -29,13 +29,13 @@ class ErrorChainTest {
   private static final AuditLogQuery FILTERED_QUERY =
       AuditLogQuery.builder().since("2026-01-01").before("2026-02-01").actionType("login").build();
 
-  private AuditLogsException fail(AuditLogQuery query) {
+  private HttpResponseException fail(AuditLogQuery query) {
     try (AuditLogsClient client = server.client().maxRetries(2).sleeper(d -> {}).build()) {
-      return assertThrows(AuditLogsException.class, () -> client.list(query));
+      return assertThrows(HttpResponseException.class, () -> client.list(query));
     }
   }
 
-  private AuditLogsException failWith(int status, String errors) {
+  private HttpResponseException failWith(int status, String errors) {
     for (int i = 0; i < 3; i++) {
       server.enqueueJson(status, envelope(errors));
     }
@@ -46,7 +46,7 @@ class ErrorChainTest {
     return "{\"success\": false, \"result\": null, \"messages\": [], \"errors\": " + errors + "}";
   }
 
-  private static List<Integer> codes(AuditLogsException e) {
+  private static List<Integer> codes(HttpResponseException e) {
     return e.errorsWithCauses().stream().map(ApiMessage::code).toList();
   }
 
@@ -56,7 +56,7 @@ class ErrorChainTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(answer.toMockResponse());
     }
-    AuditLogsException e = fail(AuditLogQuery.builder().perPage(1000).build());
+    HttpResponseException e = fail(AuditLogQuery.builder().perPage(1000).build());
 
     AuthenticationException auth = assertInstanceOf(AuthenticationException.class, e);
     assertEquals(400, auth.statusCode());
@@ -86,7 +86,7 @@ class ErrorChainTest {
   @ParameterizedTest
   @MethodSource("headerCodes")
   void everyChainedHeaderCodeMakesA400ACredentialProblem(int code) {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             400,
             "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
@@ -128,7 +128,7 @@ class ErrorChainTest {
   @ParameterizedTest
   @MethodSource("credentialVariants")
   void credentialCodesAnywhereInA400NameTheVariable(String errors, List<String> named) {
-    AuditLogsException e = failWith(400, errors);
+    HttpResponseException e = failWith(400, errors);
     assertInstanceOf(AuthenticationException.class, e, e.getMessage());
     assertEquals(400, e.statusCode());
     for (String text : named) {
@@ -140,7 +140,7 @@ class ErrorChainTest {
 
   @Test
   void twoLevelsOfChainAreKeptInOrder() {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             400,
             "[{\"code\": 6003, \"message\": \"a\", \"error_chain\": [{\"code\": 6000, \"message\":"
@@ -169,7 +169,7 @@ class ErrorChainTest {
     for (int i = 0; i < 3; i++) {
       server.enqueueJson(400, envelope(errors));
     }
-    AuditLogsException e = fail(FILTERED_QUERY.toBuilder().perPage(50).build());
+    HttpResponseException e = fail(FILTERED_QUERY.toBuilder().perPage(50).build());
     assertInstanceOf(BadRequestException.class, e, e.getMessage());
     assertFalse(e.getMessage().contains("parameter"), e.getMessage());
     assertEquals(1, server.requestCount());
@@ -198,7 +198,7 @@ class ErrorChainTest {
   @MethodSource("namedParameters")
   void aParameterIsNamedOnlyWhenTheErrorNamesOne(String errors, String named) {
     server.enqueueJson(400, envelope(errors));
-    AuditLogsException e = fail(FILTERED_QUERY.toBuilder().perPage(50).build());
+    HttpResponseException e = fail(FILTERED_QUERY.toBuilder().perPage(50).build());
     assertInstanceOf(BadRequestException.class, e, e.getMessage());
     assertTrue(
         e.getMessage().contains("refused the query parameter " + named + "."), e.getMessage());
@@ -207,7 +207,7 @@ class ErrorChainTest {
   @ParameterizedTest
   @ValueSource(ints = {10000, 9103, 6003})
   void a429IsRateLimitingWhateverItsCode(int code) {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             429,
             "[{\"code\": "
@@ -227,7 +227,7 @@ class ErrorChainTest {
     "500, dev.cfauditlogs.ServerException"
   })
   void theStatusDecidesTheClassOutsideA400(int status, String type) {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             status,
             "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
@@ -239,7 +239,7 @@ class ErrorChainTest {
 
   @Test
   void chainItemsOfOddTypesAreSkippedNotFatal() {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             400,
             "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\": ["
@@ -265,7 +265,7 @@ class ErrorChainTest {
         "{\"code\": \"6003\", \"message\": {\"deep\": [1, 2, {\"x\": null}]}}"
       })
   void oddChainShapesAreReadWithoutCrashing(String error) {
-    AuditLogsException e = failWith(400, "[" + error + "]");
+    HttpResponseException e = failWith(400, "[" + error + "]");
     assertInstanceOf(BadRequestException.class, e, e.getMessage());
     assertEquals(6003, e.errors().get(0).code());
   }
@@ -276,14 +276,14 @@ class ErrorChainTest {
     for (int i = 0; i < 40; i++) {
       deep = "{\"code\": " + (7000 + i) + ", \"message\": \"m\", \"error_chain\": [" + deep + "]}";
     }
-    AuditLogsException e = failWith(400, "[" + deep + "]");
+    HttpResponseException e = failWith(400, "[" + deep + "]");
     assertInstanceOf(BadRequestException.class, e, e.getMessage());
     assertEquals(8, codes(e).size(), "eight levels are kept: " + codes(e));
   }
 
   @Test
   void aChainEchoingTheCredentialsCannotPutThemInAMessage() {
-    AuditLogsException e =
+    HttpResponseException e =
         failWith(
             400,
             "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorsTest {
   @RegisterExtension final ContractServer server = new ContractServer();
 
-  private AuditLogsException fail(int maxRetries) {
+  private HttpResponseException fail(int maxRetries) {
     try (AuditLogsClient client = server.client().maxRetries(maxRetries).sleeper(d -> {}).build()) {
-      return assertThrows(AuditLogsException.class, () -> client.list(AuditLogQuery.all()));
+      return assertThrows(HttpResponseException.class, () -> client.list(AuditLogQuery.all()));
     }
   }
 
@@ -44,7 +44,7 @@ class ErrorsTest {
   })
   void statusesMapToTheirTypes(int status, String fixture, String type, int code) {
     server.enqueueJson(status, Fixtures.read(fixture));
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertEquals(type, e.getClass().getName());
     assertEquals(status, e.statusCode());
     assertEquals(code, e.errors().get(0).code());
@@ -72,7 +72,7 @@ class ErrorsTest {
             .addHeader("Content-Type", "text/html")
             .body("<html><body><h1>502 Bad Gateway</h1>\n<p>cloudflare</p></body></html>")
             .build());
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertInstanceOf(ServerException.class, e);
     assertTrue(e.getMessage().contains("502 Bad Gateway"), e.getMessage());
     assertTrue(e.errors().isEmpty());
@@ -93,7 +93,7 @@ class ErrorsTest {
       })
   void bodiesThatAreNotTheSpecsJsonAreUnexpectedResponses(String body) {
     server.enqueueJson(200, body);
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertInstanceOf(UnexpectedResponseException.class, e, e.getMessage());
     assertEquals(200, e.statusCode());
   }
@@ -193,7 +193,7 @@ class ErrorsTest {
   @Test
   void successFalseWithStatus200IsAnUnexpectedResponseWithTheErrors() {
     server.enqueueJson(200, Fixtures.read("error-403.json"));
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertInstanceOf(UnexpectedResponseException.class, e);
     assertEquals(9109, e.errors().get(0).code());
     assertTrue(e.getMessage().contains("success: false"), e.getMessage());
@@ -209,13 +209,13 @@ class ErrorsTest {
             + ContractServer.TOKEN
             + "\"}}]}";
     server.enqueueJson(401, echo);
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertSecretFree(e.getMessage());
     assertSecretFree(e.toString());
     assertSecretFree(e.errors().toString());
     server.enqueue(
         new MockResponse.Builder().code(502).body("<p>" + ContractServer.TOKEN + "</p>").build());
-    AuditLogsException html = fail(0);
+    HttpResponseException html = fail(0);
     assertSecretFree(html.getMessage());
   }
 
@@ -228,7 +228,7 @@ class ErrorsTest {
     }
     body.append("{}]}");
     server.enqueueJson(200, body.toString());
-    AuditLogsException e = fail(0);
+    HttpResponseException e = fail(0);
     assertInstanceOf(UnexpectedResponseException.class, e);
     assertTrue(e.getMessage().contains("cap"), e.getMessage());
   }

@@ -1,12 +1,12 @@
 package dev.cfauditlogs.cli;
 
+import dev.cfauditlogs.AttemptTimeoutException;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsException;
 import dev.cfauditlogs.AuthenticationException;
 import dev.cfauditlogs.InvalidRequestException;
 import dev.cfauditlogs.PermissionDeniedException;
 import dev.cfauditlogs.RateLimitedException;
-import dev.cfauditlogs.RequestTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -101,7 +101,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof RateLimitedException) {
       return "Cloudflare allows 1200 requests per 5 minutes per user; wait, then run the command again.";
     }
-    if (e instanceof RequestTimeoutException timeout) {
+    if (e instanceof AttemptTimeoutException timeout) {
       return "Try a smaller --per-page (export asks for "
           + AuditLogQuery.MAX_PER_PAGE
           + " records a page unless told), e.g. --per-page 200, or a larger --timeout than "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cfauditlogs.AttemptTimeoutException;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
@@ -17,7 +18,6 @@ import dev.cfauditlogs.InvalidRequestException;
 import dev.cfauditlogs.PaginationException;
 import dev.cfauditlogs.PermissionDeniedException;
 import dev.cfauditlogs.RateLimitedException;
-import dev.cfauditlogs.RequestTimeoutException;
 import dev.cfauditlogs.ServerException;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
@@ -166,7 +166,7 @@ class LibrarySecretHygieneTest {
             FaultKind.BAD_GATEWAY_HTML, ServerException.class,
             FaultKind.CONNECTION_RESET, ConnectionException.class,
             FaultKind.TRUNCATED_BODY, ConnectionException.class,
-            FaultKind.SLOW, RequestTimeoutException.class);
+            FaultKind.SLOW, AttemptTimeoutException.class);
     faults.forEach(
         (kind, type) -> {
           AuditLogEmulator faulty =

@@ -3,17 +3,21 @@ package dev.cfauditlogs;
 import java.time.Duration;
 
 /**
- * An attempt took longer than the configured per-attempt timeout, and no retry was left. The
+ * This client stopped waiting: an attempt took longer than the configured {@linkplain
+ * AuditLogsClient.Builder#timeout(Duration) per-attempt timeout}, and no retry was left. No
+ * response (or only part of one) arrived, so this is not an {@link HttpResponseException}; an HTTP
+ * 408 "Request Timeout" sent by the server is a response and arrives as an {@link
+ * UnexpectedStatusException} with {@linkplain HttpResponseException#statusCode() status} 408. The
  * message says how many attempts were made, how many timed out, the timeout, and what to try: fewer
  * records a page ({@code per_page}) or a longer timeout.
  */
-public final class RequestTimeoutException extends AuditLogsException {
+public final class AttemptTimeoutException extends AuditLogsException {
   private static final long serialVersionUID = 1L;
 
   private final int attempt;
   private final Duration timeout;
 
-  RequestTimeoutException(String message, Throwable cause, int attempt, Duration timeout) {
+  AttemptTimeoutException(String message, Throwable cause, int attempt, Duration timeout) {
     super(message, cause);
     this.attempt = attempt;
     this.timeout = timeout;
