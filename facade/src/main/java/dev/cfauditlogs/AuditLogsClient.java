@@ -364,21 +364,15 @@ public final class AuditLogsClient implements AutoCloseable {
     /** The settings, with credentials shown only as set or not. */
     @Override
     public String toString() {
-      return "AuditLogsClient.Builder{apiToken="
-          + (apiToken == null ? "unset" : "set")
-          + ", email="
-          + (email == null ? "unset" : "set")
-          + ", apiKey="
-          + (apiKey == null ? "unset" : "set")
-          + ", baseUrl="
-          + baseUrl
-          + ", fromEnv="
-          + (environment != null)
-          + ", timeout="
-          + timeout
-          + ", maxRetries="
-          + maxRetries
-          + '}';
+      return ClientSettings.describe(
+          "AuditLogsClient.Builder",
+          apiToken,
+          email,
+          apiKey,
+          baseUrl,
+          environment,
+          timeout,
+          maxRetries);
     }
   }
 }

@@ -99,7 +99,25 @@ record ClientSettings(
   /** The settings, with credentials shown only as set or not. */
   @Override
   public String toString() {
-    return "ClientSettings{apiToken="
+    return describe(
+        "ClientSettings", apiToken, email, apiKey, baseUrl, environment, timeout, maxRetries);
+  }
+
+  /**
+   * The one description of settings, for these and for a builder that holds them: credentials only
+   * as set or unset, never a value.
+   */
+  static String describe(
+      String type,
+      @Nullable String apiToken,
+      @Nullable String email,
+      @Nullable String apiKey,
+      @Nullable String baseUrl,
+      @Nullable Map<String, String> environment,
+      Duration timeout,
+      int maxRetries) {
+    return type
+        + "{apiToken="
         + (apiToken == null ? "unset" : "set")
         + ", email="
         + (email == null ? "unset" : "set")

@@ -66,6 +66,9 @@ final class UnreadableBody {
           .append("\".");
     }
     s.append(ADVICE);
-    return new UnexpectedResponseException(s.toString(), status, List.of(), cfRay, null);
+    // the whole message is scrubbed: the parser's position names keys the server chose, and a
+    // server echoing credentials can choose them to be a credential
+    return new UnexpectedResponseException(
+        redactor.scrub(s.toString()), status, List.of(), cfRay, null);
   }
 }
