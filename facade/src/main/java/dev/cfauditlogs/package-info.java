@@ -23,11 +23,14 @@
  *       window on {@code when}), {@code PageWalker} and {@code PageSource} (an explicit {@code
  *       page}: offset paging), {@code PendingPage} (a page fetched ahead), {@code BoundaryKeys},
  *       {@code RecentIds}, {@code Cancellation}.
- *   <li><b>Sync (follower, checkpoint)</b>: incremental sync on top of pagination, yielding only
- *       records newer than a checkpoint that can be saved anywhere.
+ *   <li><b>Sync (follower, checkpoint)</b>: {@link AuditLogFollower} (one pass, or a long run with
+ *       its failure policy), {@link SyncCheckpoint} (newest {@code when} and the ids within the
+ *       lookback; a text form saved anywhere), {@link SyncDelivery}, {@link SyncEvent}, {@link
+ *       InvalidCheckpointException}; {@code FailurePolicy}, {@code SyncFilters}, {@code
+ *       SyncProgress}, {@code AtomicFile}.
  *   <li><b>Transport</b>: {@code HttpTransport} (OkHttp, the generated Retrofit interface, the
  *       executor), {@code RetryingCaller} and its {@code AttemptResult}, {@code Backoff}, {@code
- *       RetryAfter}, {@code RequestPacer} and {@code SlidingWindowPacer}, {@code Sleeper}, {@code
+ *       RetryAfter}, {@code RequestPacer} and {@code SlidingWindowPacer}, {@link Sleeper}, {@code
  *       BoundedSource}, {@code HttpDate}, {@code StructuredHeader}, {@code Redactor}.
  *   <li><b>Errors</b>: {@link AuditLogsException}, the root; {@link HttpResponseException} and its
  *       subclasses for a response that was a failure; {@link ConnectionException}, {@link
