@@ -39,21 +39,27 @@ final class CompactUtf8 {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  /** The index of the first white space byte outside strings, or -1. */
+  /**
+   * The index of the first white space byte outside strings, or -1. The hot loop of writing
+   * records: a string (most of a record's bytes) is passed over looking only for its closing quote.
+   */
   private static int firstSpaceOutsideStrings(byte[] utf8) {
-    boolean inString = false;
-    for (int i = 0; i < utf8.length; i++) {
-      byte b = utf8[i];
-      if (inString) {
-        if (b == '\\') {
-          i++;
-        } else if (b == '"') {
-          inString = false;
+    int n = utf8.length;
+    int i = 0;
+    while (i < n) {
+      byte b = utf8[i++];
+      if (b == '"') {
+        while (i < n) {
+          byte c = utf8[i++];
+          if (c == '"') {
+            break;
+          }
+          if (c == '\\') {
+            i++;
+          }
         }
-      } else if (b == '"') {
-        inString = true;
-      } else if (isSpace(b)) {
-        return i;
+      } else if (b <= ' ' && isSpace(b)) {
+        return i - 1;
       }
     }
     return -1;
