@@ -295,7 +295,7 @@ final class PeerBench {
             .collect(Collectors.joining(",")));
   }
 
-  /** Body size of one 1000-record page as the emulator sends it, and what gzip would make it. */
+  /** Body size of one 1000-record page as the emulator sends it, uncompressed and with gzip. */
   private static void wire(Dataset dataset, int latencyMs, PrintStream out) throws IOException {
     try (AuditLogEmulator emulator =
         AuditLogEmulator.builder()
@@ -305,13 +305,13 @@ final class PeerBench {
             .start()) {
       WireSize.Page page = WireSize.fetch(emulator.baseUrl(), emulator.apiToken(), 1000);
       out.printf(
-          "peer: wire: one per_page=1000 page asked with Accept-Encoding: gzip: Content-Encoding=%s,"
-              + " %,d body bytes (%d records); gzip -6 of the same body: %,d bytes (%.1f%%)%n",
-          page.contentEncoding(),
-          page.bodyBytes(),
+          "peer: wire: one per_page=1000 page (%d records): %,d bytes uncompressed; asked with"
+              + " Accept-Encoding: gzip: Content-Encoding=%s, %,d bytes (%.1f%%)%n",
           page.records(),
+          page.plainBytes(),
+          page.gzipEncoding(),
           page.gzipBytes(),
-          100.0 * page.gzipBytes() / page.bodyBytes());
+          100.0 * page.gzipBytes() / page.plainBytes());
     }
   }
 
