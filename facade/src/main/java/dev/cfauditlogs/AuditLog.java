@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #json()}: the record's exact JSON text, every field kept;
+ *   <li>{@link #compactJson()}: the same without the white space between tokens;
  *   <li>{@link #fieldJson(String)}: the exact JSON text of one field, whatever its type;
  *   <li>{@link #model()}: the typed view generated from the document's {@code aaa_audit-logs}
  *       schema, each accessor empty when the field is absent, {@code null} or not as the document
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Immutable and safe to share between threads. The typed view is decoded from the kept text on
- * first use of {@link #model()} or {@link #mismatches()}; {@link #id()} and {@link #when()} were
- * read when the page was decoded.
+ * first use of {@link #model()}; {@link #mismatches()} alone only checks the text against the
+ * document, without making the typed view; {@link #id()} and {@link #when()} were read when the
+ * page was decoded.
  */
 public final class AuditLog {
   private final byte[] utf8;
@@ -39,7 +41,11 @@ public final class AuditLog {
    */
   private @Nullable String json;
 
+  private @Nullable String compactJson;
+
   private @Nullable Typed typed;
+
+  private @Nullable List<SpecMismatch> mismatches;
 
   /**
    * A record: its exact JSON text as the UTF-8 bytes received (not copied: do not change), and its
@@ -84,7 +90,19 @@ public final class AuditLog {
    * #json()} and {@link #fieldJson(String)}.
    */
   public List<SpecMismatch> mismatches() {
-    return typed().mismatches;
+    Typed t = typed;
+    if (t != null) {
+      return t.mismatches;
+    }
+    List<SpecMismatch> found = mismatches;
+    if (found == null) {
+      // Only checked: the same mismatches as the typed view's, without making it.
+      SpecReader in = SpecReader.checking(utf8);
+      AaaAuditLogs.read(in);
+      found = mismatchesOf(in, redactor);
+      mismatches = found;
+    }
+    return found;
   }
 
   /**
@@ -104,6 +122,22 @@ public final class AuditLog {
     if (text == null) {
       text = new String(utf8, StandardCharsets.UTF_8);
       json = text;
+    }
+    return text;
+  }
+
+  /**
+   * The record as the API sent it with the white space between its tokens removed: every name,
+   * string, number and literal exactly as sent (white space inside strings kept), one line. The
+   * same text as {@link #json()} when the record came without such white space (as Cloudflare sends
+   * it); the form the CLI writes and a {@link SyncCheckpoint} remembers an id-less record by.
+   */
+  public String compactJson() {
+    String text = compactJson;
+    if (text == null) {
+      byte[] compact = CompactUtf8.of(utf8);
+      text = compact == utf8 ? json() : new String(compact, StandardCharsets.UTF_8);
+      compactJson = text;
     }
     return text;
   }
@@ -144,13 +178,22 @@ public final class AuditLog {
         // The page decoder only makes records of JSON objects.
         throw new IllegalStateException("internal error: a record that is not a JSON object");
       }
-      List<SpecMismatch> found = new ArrayList<>();
-      for (SpecReader.Mismatch m : in.mismatches()) {
-        String shown = Texts.shorten(redactor.scrub(m.found()), SpecMismatch.SHOWN_CHARS);
-        found.add(new SpecMismatch(m.path(), m.expected(), shown));
-      }
       this.model = read;
-      this.mismatches = List.copyOf(found);
+      this.mismatches = mismatchesOf(in, redactor);
     }
+  }
+
+  /** What {@code in} found, each value shown masked and shortened. */
+  private static List<SpecMismatch> mismatchesOf(SpecReader in, Redactor redactor) {
+    List<SpecReader.Mismatch> read = in.mismatches();
+    if (read.isEmpty()) {
+      return List.of();
+    }
+    List<SpecMismatch> found = new ArrayList<>();
+    for (SpecReader.Mismatch m : read) {
+      String shown = Texts.shorten(redactor.scrub(m.found()), SpecMismatch.SHOWN_CHARS);
+      found.add(new SpecMismatch(m.path(), m.expected(), shown));
+    }
+    return List.copyOf(found);
   }
 }

@@ -142,7 +142,7 @@ public final class SyncCheckpoint {
 
   /** The key a record is remembered by: its {@code id}, else {@code json:} and its compact JSON. */
   static String keyOf(AuditLog log) {
-    return log.id().orElseGet(() -> "json:" + CompactJson.of(log.json()));
+    return log.id().orElseGet(() -> "json:" + log.compactJson());
   }
 
   /**

@@ -144,6 +144,22 @@ class TolerantPagesTest {
     }
   }
 
+  /**
+   * {@link AuditLog#mismatches()} alone only checks the text (no typed view made); it finds exactly
+   * what the typed view's reading finds, paths, expectations and values alike.
+   */
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("everyTypeInEveryField")
+  void checkingFindsTheSameMismatchesAsTheTypedView(String field, String value) {
+    byte[] utf8 = oddRecord(field, value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Redactor redactor = new Redactor(List.of());
+    AuditLog checked = java.util.Objects.requireNonNull(PageElements.record(utf8, redactor));
+    AuditLog typed = java.util.Objects.requireNonNull(PageElements.record(utf8, redactor));
+    typed.model();
+    assertEquals(typed.mismatches(), checked.mismatches());
+    assertEquals(conforms(field, value), checked.mismatches().isEmpty());
+  }
+
   /** A record with every field conforming, then {@code field} set to {@code value}. */
   private static String oddRecord(String field, String value) {
     String[] path = field.split("\\.");

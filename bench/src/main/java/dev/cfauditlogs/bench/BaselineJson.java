@@ -69,6 +69,32 @@ final class BaselineJson {
     @Nullable String type;
   }
 
+  /**
+   * The envelope as the baseline for the facade's own records: only what an {@code AuditLog} reads
+   * while a page is split ({@code id} and {@code when}); Moshi skips every other field.
+   */
+  static final class KeyedPage {
+    @Nullable List<KeyedLog> result;
+
+    @Json(name = "result_info")
+    @Nullable Map<String, Object> resultInfo;
+
+    @Nullable Boolean success;
+  }
+
+  /** A record with the fields the facade reads per record. */
+  static final class KeyedLog {
+    @Nullable String id;
+    @Nullable OffsetDateTime when;
+  }
+
+  static JsonAdapter<KeyedPage> keyedAdapter() {
+    return new Moshi.Builder()
+        .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+        .build()
+        .adapter(KeyedPage.class);
+  }
+
   static JsonAdapter<Page> responseAdapter() {
     return new Moshi.Builder()
         .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())

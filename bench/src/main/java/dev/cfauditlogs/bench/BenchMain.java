@@ -91,7 +91,8 @@ public final class BenchMain {
         "  peer    official TypeScript SDK vs our CLI, whole processes, 20,000 records, 50 ms latency;",
         "          run it with bench/peer/run, which installs the SDK first",
         "          [--records 20000] [--latency-ms 50] [--per-page 1000,100] [--rounds 3]"
-            + " [--cli-jar cli/target/cf-audit-logs.jar] [--sdk-dir bench/peer] [--node node]"
+            + " [--cli-jar cli/target/cf-audit-logs.jar] [--cli-launcher ./cf-audit-logs]"
+            + " [--sdk-dir bench/peer] [--node node]"
             + " [--java java] [--cli-variants \"name=JVM flags;...\"] [--work-dir bench/target/peer]"
             + " [--no-sdk]",
         "  jfr FILE.jfr  where a recording's CPU samples went, by area (bench/peer/profile-cli)");

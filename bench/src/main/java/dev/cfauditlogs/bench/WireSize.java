@@ -1,47 +1,51 @@
 package dev.cfauditlogs.bench;
 
 import com.squareup.moshi.JsonReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.zip.GZIPOutputStream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * What one page costs on the wire: asks for it with an explicit {@code Accept-Encoding: gzip} (so
- * OkHttp hands over the bytes as sent, without its transparent decompression) and compares the body
- * with what gzip makes of it.
+ * What one page costs on the wire: asks for it twice with an explicit {@code Accept-Encoding} (so
+ * OkHttp hands over the bytes as sent, without its transparent decompression), once {@code
+ * identity} and once {@code gzip} (what OkHttp asks by default), and counts the body bytes of each.
  */
 final class WireSize {
-  /** One page: the server's {@code Content-Encoding}, body bytes as sent, records, gzip size. */
-  record Page(String contentEncoding, long bodyBytes, int records, long gzipBytes) {}
+  /**
+   * One page: its records, the body bytes uncompressed, and with gzip asked: the server's {@code
+   * Content-Encoding} and the body bytes it sent.
+   */
+  record Page(int records, long plainBytes, String gzipEncoding, long gzipBytes) {}
 
   private WireSize() {}
 
   static Page fetch(String baseUrl, String apiToken, int perPage) throws IOException {
     OkHttpClient http = new OkHttpClient();
     try {
-      Request request =
-          new Request.Builder()
-              .url(baseUrl + "/user/audit_logs?per_page=" + perPage)
-              .header("Authorization", "Bearer " + apiToken)
-              .header("Accept-Encoding", "gzip")
-              .build();
-      try (Response response = http.newCall(request).execute()) {
-        byte[] body = response.body().bytes();
-        String encoding = response.header("Content-Encoding", "(none)");
-        int records = encoding.equals("(none)") ? records(body) : -1;
-        ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-          out.write(body);
-        }
-        return new Page(encoding, body.length, records, gz.size());
-      }
+      byte[] plain = body(http, baseUrl, apiToken, perPage, "identity").bytes;
+      Body gzip = body(http, baseUrl, apiToken, perPage, "gzip");
+      return new Page(records(plain), plain.length, gzip.encoding, gzip.bytes.length);
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+  }
+
+  private record Body(String encoding, byte[] bytes) {}
+
+  private static Body body(
+      OkHttpClient http, String baseUrl, String apiToken, int perPage, String acceptEncoding)
+      throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(baseUrl + "/user/audit_logs?per_page=" + perPage)
+            .header("Authorization", "Bearer " + apiToken)
+            .header("Accept-Encoding", acceptEncoding)
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      return new Body(response.header("Content-Encoding", "(none)"), response.body().bytes());
     }
   }
 

@@ -26,7 +26,7 @@ final class CsvWriter implements RecordWriter {
 
   @Override
   public void write(AuditLog log) throws IOException {
-    out.append(Csv.row(FlatRecord.of(log.json()).values()));
+    out.append(Csv.row(FlatRecord.of(log.compactJson()).values()));
   }
 
   @Override

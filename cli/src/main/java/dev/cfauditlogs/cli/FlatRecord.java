@@ -88,6 +88,7 @@ final class FlatRecord {
     Arrays.fill(values, "");
   }
 
+  /** Flattens a record given in its compact form ({@code AuditLog.compactJson()}). */
   static FlatRecord of(String json) {
     FlatRecord r = new FlatRecord();
     try {
@@ -190,10 +191,13 @@ final class FlatRecord {
     };
   }
 
-  /** The next value's JSON text exactly as sent, whitespace between tokens removed. */
+  /**
+   * The next value's JSON text exactly as it is in the record's compact form ({@link
+   * dev.cfauditlogs.AuditLog#compactJson()}: whitespace between tokens already removed).
+   */
   private static String raw(JsonReader reader) throws IOException {
     try (BufferedSource source = reader.nextSource()) {
-      return JsonText.compact(source.readUtf8());
+      return source.readUtf8();
     }
   }
 

@@ -22,7 +22,7 @@ final class JsonArrayWriter implements RecordWriter {
 
   @Override
   public void write(AuditLog log) throws IOException {
-    out.append(first ? "" : ",\n").append(JsonText.compact(log.json()));
+    out.append(first ? "" : ",\n").append(log.compactJson());
     first = false;
   }
 

@@ -18,7 +18,7 @@ final class JsonlWriter implements RecordWriter {
 
   @Override
   public void write(AuditLog log) throws IOException {
-    out.append(JsonText.compact(log.json())).append('\n');
+    out.append(log.compactJson()).append('\n');
   }
 
   @Override

@@ -32,7 +32,7 @@ final class TableWriter implements RecordWriter {
 
   @Override
   public void write(AuditLog log) {
-    FlatRecord r = FlatRecord.of(log.json());
+    FlatRecord r = FlatRecord.of(log.compactJson());
     rows.add(
         List.of(
             r.get(Column.WHEN),

@@ -93,7 +93,7 @@ class ExtraColumnTest {
   void aRecordWithOnlyFixedFieldsHasAnEmptyExtra() {
     assertEquals(
         "",
-        csvRow("{\"id\": \"a\", \"action\": {\"type\": \"login\"}, \"metadata\": {\"k\": 1}}")
+        csvRow("{\"id\":\"a\",\"action\":{\"type\":\"login\"},\"metadata\":{\"k\":1}}")
             .get("extra"));
   }
 
@@ -101,18 +101,18 @@ class ExtraColumnTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"id\": {\"uuid\": \"a\"}}|id|{\"uuid\":\"a\"}|",
-        "{\"actor\": {\"email\": [\"a@example.com\"]}}|actor.email|[\"a@example.com\"]|",
-        "{\"newValue\": {\"content\": \"1.2.3.4\"}}|newValue|{\"content\":\"1.2.3.4\"}|",
-        "{\"action\": \"login\"}|action.type||{\"action\":\"login\"}",
-        "{\"owner\": [1, 2]}|owner.id||{\"owner\":[1,2]}",
-        "{\"owner\": {}, \"actor\": {\"id\": \"a\"}}|actor.id|a|{\"owner\":{}}",
-        "{\"id\": \"a\", \"id\": \"b\"}|id|a|{\"id\":\"b\"}",
-        "{\"actor\": {\"ip\": \"1\", \"ip\": \"2\"}}|actor.ip|1|{\"actor\":{\"ip\":\"2\"}}",
-        "{\"resource\": {\"id\": \"r\", \"meta\": {\"deep\": [1, {\"x\": null}]}}}|resource.id|r"
+        "{\"id\":{\"uuid\":\"a\"}}|id|{\"uuid\":\"a\"}|",
+        "{\"actor\":{\"email\":[\"a@example.com\"]}}|actor.email|[\"a@example.com\"]|",
+        "{\"newValue\":{\"content\":\"1.2.3.4\"}}|newValue|{\"content\":\"1.2.3.4\"}|",
+        "{\"action\":\"login\"}|action.type||{\"action\":\"login\"}",
+        "{\"owner\":[1,2]}|owner.id||{\"owner\":[1,2]}",
+        "{\"owner\":{},\"actor\":{\"id\":\"a\"}}|actor.id|a|{\"owner\":{}}",
+        "{\"id\":\"a\",\"id\":\"b\"}|id|a|{\"id\":\"b\"}",
+        "{\"actor\":{\"ip\":\"1\",\"ip\":\"2\"}}|actor.ip|1|{\"actor\":{\"ip\":\"2\"}}",
+        "{\"resource\":{\"id\":\"r\",\"meta\":{\"deep\":[1,{\"x\":null}]}}}|resource.id|r"
             + "|{\"resource\":{\"meta\":{\"deep\":[1,{\"x\":null}]}}}",
-        "{\"=cmd\": \"=1+1\"}|id||{\"=cmd\":\"=1+1\"}",
-        "{\"action\": {\"info\": 1}, \"x\": true, \"action\": {\"more\": 2}}|action.type"
+        "{\"=cmd\":\"=1+1\"}|id||{\"=cmd\":\"=1+1\"}",
+        "{\"action\":{\"info\":1},\"x\":true,\"action\":{\"more\":2}}|action.type"
             + "||{\"action\":{\"info\":1,\"more\":2},\"x\":true}"
       })
   void oddShapesKeepEveryField(String json, String column, String value, String extra) {

@@ -16,13 +16,13 @@ class FlatRecordTest {
   void flattensTheDocumentedColumnsFromTheExactJson() {
     FlatRecord r =
         FlatRecord.of(
-            """
-            {"id": "d5b0", "action": {"result": true, "type": "change_setting"},
-             "actor": {"id": "f6b5", "email": "m@example.com", "ip": "198.41.129.166", "type": "user", "extra": 1},
-             "interface": "API", "metadata": {"zone_name": "example.com", "n": 1.50},
-             "newValue": "low", "oldValue": null, "owner": {"id": "023e"},
-             "resource": {"id": "023f", "type": "zone"}, "when": "2017-04-26T17:31:07Z", "unknown": [1]}
-            """);
+            "{\"id\":\"d5b0\",\"action\":{\"result\":true,\"type\":\"change_setting\"},"
+                + "\"actor\":{\"id\":\"f6b5\",\"email\":\"m@example.com\",\"ip\":\"198.41.129.166\","
+                + "\"type\":\"user\",\"extra\":1},"
+                + "\"interface\":\"API\",\"metadata\":{\"zone_name\":\"example.com\",\"n\":1.50},"
+                + "\"newValue\":\"low\",\"oldValue\":null,\"owner\":{\"id\":\"023e\"},"
+                + "\"resource\":{\"id\":\"023f\",\"type\":\"zone\"},\"when\":\"2017-04-26T17:31:07Z\","
+                + "\"unknown\":[1]}");
     assertEquals(
         List.of(
             "d5b0",
@@ -47,7 +47,7 @@ class FlatRecordTest {
 
   @Test
   void missingAndOddlyTypedFieldsDoNotBreakIt() {
-    FlatRecord r = FlatRecord.of("{\"actor\": \"weird\", \"metadata\": [1, 2], \"when\": 5}");
+    FlatRecord r = FlatRecord.of("{\"actor\":\"weird\",\"metadata\":[1,2],\"when\":5}");
     assertEquals("", r.get(FlatRecord.Column.ID));
     assertEquals("[1,2]", r.get(FlatRecord.Column.METADATA));
     assertEquals("5", r.get(FlatRecord.Column.WHEN));

@@ -81,6 +81,11 @@ final class EmulatorDispatcher extends Dispatcher {
     FaultKind fault = faults.next();
     MockResponse response =
         fault == null ? answer(request, query, cfRay, true) : fault(fault, request, query, cfRay);
+    if (fault != FaultKind.TRUNCATED_BODY) {
+      // A body cut off on the way stays uncompressed: its Content-Length then shows what was
+      // promised, whatever the client decodes.
+      response = ContentCoding.apply(request.getHeaders().get("Accept-Encoding"), response);
+    }
     int status = fault == FaultKind.CONNECTION_RESET ? 0 : response.getCode();
     requestLog.add(
         new ReceivedRequest(
