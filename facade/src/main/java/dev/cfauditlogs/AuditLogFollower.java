@@ -398,6 +398,8 @@ public final class AuditLogFollower {
           AuditLogPage page = fetch(pages);
           noteSkew(client);
           if (page == null) {
+            // an empty window may end without a page: the client's last Date is the server's clock
+            refuseFutureCheckpoint(client.clockSkew().map(ClockSkew::serverTime).orElse(null));
             break;
           }
           skippedCount += page.skippedCount();
@@ -406,6 +408,8 @@ public final class AuditLogFollower {
               skipped.add(e);
             }
           }
+          Instant serverTime = page.response().date().orElse(null);
+          refuseFutureCheckpoint(serverTime);
           List<AuditLog> fresh = new ArrayList<>();
           for (AuditLog log : page.records()) {
             String key = SyncCheckpoint.keyOf(log);
@@ -414,7 +418,7 @@ public final class AuditLogFollower {
             }
             fresh.add(log);
             if (log.when().isPresent()) {
-              progress.add(key, log.when().get());
+              progress.add(key, log.when().get(), serverTime);
             } else {
               progress.remember(key); // no usable 'when': it cannot move the checkpoint
             }
@@ -433,6 +437,27 @@ public final class AuditLogFollower {
         }
       }
       emit(new SyncEvent.PollDone(newRecords, skippedCount, skipped, delivered));
+    }
+
+    /**
+     * A checkpoint whose newest {@code when} is later than the server's clock (by more than {@link
+     * ClockSkew#REPORTED_ABOVE}) can never be followed: every pass would ask for records from the
+     * future and find none, silently. Refused, naming both times.
+     */
+    private void refuseFutureCheckpoint(@Nullable Instant serverTime) {
+      Instant newest = progress.newest();
+      if (serverTime != null
+          && newest != null
+          && newest.isAfter(serverTime.plus(ClockSkew.REPORTED_ABOVE))) {
+        throw new InvalidCheckpointException(
+            "the checkpoint's newest when ("
+                + newest
+                + ") is later than the server's clock ("
+                + serverTime
+                + ", its Date header): no record could follow it. It was edited by hand or written"
+                + " after a server sent a record stamped in the future; start again from a new"
+                + " checkpoint with since set.");
+      }
     }
 
     private @Nullable AuditLogPage fetch(PageStream pages) {

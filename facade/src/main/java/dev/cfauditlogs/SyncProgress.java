@@ -35,11 +35,23 @@ final class SyncProgress {
     return seen.size();
   }
 
-  /** Records that a record was delivered. */
+  /** Records that a record was delivered, with no server time to compare its {@code when} with. */
   void add(String key, Instant when) {
+    add(key, when, null);
+  }
+
+  /**
+   * Records that a record was delivered. The checkpoint moves to its {@code when}, but never past
+   * {@code serverTime} (the {@code Date} of the response that carried it, when sent): a record
+   * stamped in the future — seen from servers that misbehave — would otherwise move the checkpoint
+   * to where no later record can follow it. Such a record stays remembered by its id until the
+   * checkpoint passes its {@code when}, so it is delivered once.
+   */
+  void add(String key, Instant when, @Nullable Instant serverTime) {
     seen.put(key, when);
-    if (newest == null || when.isAfter(newest)) {
-      newest = when;
+    Instant moveTo = serverTime != null && when.isAfter(serverTime) ? serverTime : when;
+    if (newest == null || moveTo.isAfter(newest)) {
+      newest = moveTo;
     }
   }
 

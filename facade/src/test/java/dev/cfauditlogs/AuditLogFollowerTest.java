@@ -414,4 +414,44 @@ class AuditLogFollowerTest {
     assertEquals("lookback", lookback.parameter());
     assertEquals(0, front.received.get());
   }
+
+  @Test
+  void aCheckpointLaterThanTheServersClockIsRefusedInsteadOfFollowingNothingSilently() {
+    server.withRecords(4);
+    server.dateOffset = Duration.ZERO; // the server sends its Date: now
+    SyncCheckpoint future =
+        SyncCheckpoint.parse(
+            "{\"version\":2,\"checkpoints\":[{\"scope\":\"user\",\"filters\":{},"
+                + "\"newest\":\"2099-01-01T00:00:00Z\",\"seen\":{\"x\":\"2099-01-01T00:00:00Z\"}}]}");
+    AuditLogFollower follower = follower(pagesOf10()).build();
+
+    InvalidCheckpointException e =
+        assertThrows(
+            InvalidCheckpointException.class,
+            () -> follower.poll(future, collect(new ArrayList<>())));
+
+    assertTrue(e.getMessage().contains("2099-01-01T00:00:00Z"), e.getMessage());
+    assertTrue(e.getMessage().contains("server's clock"), e.getMessage());
+    assertEquals(List.of(), delivered);
+  }
+
+  @Test
+  void aRecordStampedInTheFutureMovesTheCheckpointOnlyToTheServersClockAndIsDeliveredOnce() {
+    SyncProgress progress = new SyncProgress(SyncCheckpoint.start(pagesOf10()));
+    Instant serverTime = Instant.parse("2026-11-30T00:00:00Z");
+    Instant future = Instant.parse("2099-01-01T00:00:00Z");
+
+    progress.add("early", serverTime.minusSeconds(30), serverTime);
+    progress.add("future", future, serverTime);
+    progress.prune(Duration.ofMinutes(5));
+
+    SyncCheckpoint cp = progress.checkpoint();
+    assertEquals(Optional.of(serverTime), cp.newestWhen(), "never past the server's Date");
+    assertEquals(future, cp.recentIds().get("future"), "remembered until the checkpoint passes it");
+    assertTrue(progress.seen("future"));
+    // Without a Date, nothing to compare with: the record's own when moves it, as before.
+    SyncProgress noDate = new SyncProgress(SyncCheckpoint.start(pagesOf10()));
+    noDate.add("future", future, null);
+    assertEquals(future, noDate.newest());
+  }
 }

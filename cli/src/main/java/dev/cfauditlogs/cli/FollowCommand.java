@@ -160,10 +160,15 @@ final class FollowCommand implements Callable<Integer> {
             out.flushAndSync(); // the checkpoint never covers what was not written
             checkpoint.save(this.checkpoint);
           };
-      if (once) {
-        follower.poll(from, delivery);
-      } else {
-        follower.run(from, delivery);
+      try {
+        if (once) {
+          follower.poll(from, delivery);
+        } else {
+          follower.run(from, delivery);
+        }
+      } catch (InvalidCheckpointException e) {
+        throw new Failures.CliException(
+            ExitCode.USAGE, "checkpoint " + checkpoint + ": " + e.getMessage(), e);
       }
       if (stop.requested()) {
         err.println("follow: stopped by a signal; the checkpoint covers every record written");
