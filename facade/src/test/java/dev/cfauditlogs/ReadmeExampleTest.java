@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -21,19 +19,7 @@ class ReadmeExampleTest {
 
   @Test
   void readmeShowsTheCompiledExample() throws IOException {
-    String source = Files.readString(Path.of("src/test/java/dev/cfauditlogs/ReadmeExample.java"));
-    String body =
-        source.substring(
-            source.indexOf('\n', source.indexOf("// README-EXAMPLE-START")) + 1,
-            source.indexOf("    // README-EXAMPLE-END"));
-    String dedented =
-        body.lines()
-            .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-            .collect(Collectors.joining("\n", "", "\n"));
-    String readme = Files.readString(Path.of("..", "README.md"));
-    assertTrue(
-        readme.contains(dedented),
-        "README.md must contain the example from ReadmeExample.java exactly:\n" + dedented);
+    ReadmeSnippets.assertReadmeShows("ReadmeExample", "README-EXAMPLE");
   }
 
   @Test

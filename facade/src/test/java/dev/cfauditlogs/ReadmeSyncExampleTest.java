@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +31,7 @@ class ReadmeSyncExampleTest {
 
   @Test
   void readmeShowsTheCompiledExample() throws IOException {
-    String source =
-        Files.readString(Path.of("src/test/java/dev/cfauditlogs/ReadmeSyncExample.java"));
-    String body =
-        source.substring(
-            source.indexOf('\n', source.indexOf("// SYNC-EXAMPLE-START")) + 1,
-            source.indexOf("    // SYNC-EXAMPLE-END"));
-    String dedented =
-        body.lines()
-            .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-            .collect(Collectors.joining("\n", "", "\n"));
-    String readme = Files.readString(Path.of("..", "README.md"));
-    assertTrue(
-        readme.contains(dedented),
-        "README.md must contain the example from ReadmeSyncExample.java exactly:\n" + dedented);
+    ReadmeSnippets.assertReadmeShows("ReadmeSyncExample", "SYNC-EXAMPLE");
   }
 
   @Test
