@@ -2,8 +2,10 @@ package dev.cfauditlogs;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +39,12 @@ import org.jspecify.annotations.Nullable;
  *       moves the window; like every record, it is dropped as a repeat when its key (id, else exact
  *       JSON) is among those of the boundary (the records at the end of the page the window last
  *       moved on, or every record of a second read by offset).
- *   <li>With prefetch, the next request (known as soon as a page arrives) is sent before the page
- *       is handed to the consumer: one request in flight ahead, never more, because each request
- *       depends on the page before it.
+ *   <li>With concurrency above 1, the next keyset request (known as soon as a page arrives) is sent
+ *       before the page is handed to the consumer: one request in flight ahead, never more, because
+ *       each request depends on the page before it.
+ *   <li>When the window's first page carries a {@code total_count}, its other pages are read by
+ *       offset instead, up to {@code concurrency} in flight, each checked against the first (see
+ *       {@link #startOffsets}); any that does not agree hands over to the keyset path above.
  * </ul>
  *
  * <p>A server that ignores {@code since}, {@code before} or {@code direction} (a record outside the
@@ -55,6 +60,7 @@ final class KeysetPages implements PageStream {
   private final int perPage;
   private final int maxPages;
   private final boolean ahead;
+  private final int concurrency;
   private final BoundaryKeys seen = new BoundaryKeys();
 
   /** The {@code since} of the next keyset query: the caller's, then (asc) the boundary second. */
@@ -70,13 +76,25 @@ final class KeysetPages implements PageStream {
   private @Nullable Step pendingStep;
   private @Nullable PendingPage pending;
 
-  /** Cancels a request sent without prefetch when the iteration is closed (from any thread). */
+  /** Cancels a request sent inline when the iteration is closed (from any thread). */
   private final Cancellation inline = new Cancellation();
 
   private @Nullable Set<String> previousPageKeys;
 
   /** asc: the records of a second read newest first, yielded oldest first when it is read. */
   private final List<AuditLog> secondBuffer = new ArrayList<>();
+
+  /**
+   * The window's pages 2, 3, … by offset, while {@code result_info} says how many there are and
+   * every page agrees with page 1 (see {@link #startOffsets}); null on the keyset path.
+   */
+  private @Nullable AuditLogQuery offsetQuery;
+
+  private long offsetTotal;
+  private int offsetPages;
+  private int offsetNext;
+  private int offsetRequested;
+  private final Deque<PendingPage> offsetPending = new ArrayDeque<>();
 
   private boolean confirmingEnd;
   private long boundaryYielded;
@@ -89,13 +107,14 @@ final class KeysetPages implements PageStream {
   private record Step(AuditLogQuery query, boolean probe, @Nullable Instant second, int page) {}
 
   KeysetPages(
-      AuditLogsClient client, AuditLogQuery query, int perPage, int prefetch, int maxPages) {
+      AuditLogsClient client, AuditLogQuery query, int perPage, int concurrency, int maxPages) {
     this.client = client;
     this.base = query.toBuilder().perPage(perPage).build();
     this.ascending = query.direction().orElse(Direction.DESC) == Direction.ASC;
     this.perPage = perPage;
     this.maxPages = maxPages;
-    this.ahead = prefetch > 1;
+    this.ahead = concurrency > 1;
+    this.concurrency = concurrency;
     this.lower = query.sinceBound();
     this.upper = query.beforeBound();
     this.next =
@@ -111,6 +130,13 @@ final class KeysetPages implements PageStream {
   @Override
   public @Nullable AuditLogPage next() {
     while (!done) {
+      if (offsetQuery != null) {
+        AuditLogPage page = nextOffsetPage();
+        if (page != null) {
+          return page;
+        }
+        continue; // the window ended, or the keyset path takes over
+      }
       Step step = next;
       if (step == null) {
         finish();
@@ -130,7 +156,9 @@ final class KeysetPages implements PageStream {
         finish();
         throw e;
       }
-      if (next != null && ahead) {
+      if (offsetQuery != null) {
+        requestOffsets();
+      } else if (next != null && ahead) {
         pendingStep = next;
         pending = PendingPage.submit(client, next.query());
       }
@@ -219,8 +247,12 @@ final class KeysetPages implements PageStream {
     boolean full = elements >= (page.factsFromServer() ? page.perPage() : perPage);
     boolean confirmedShort = !full && page.factsFromServer() && page.perPage() == perPage;
     if (step.second() == null && reached != null && (edge == null || beyond(reached, edge))) {
+      boolean first = edge == null;
       moveTo(reached, records);
       next = confirmedShort ? null : keyset();
+      if (first && !confirmedShort) {
+        startOffsets(step.query(), page, records);
+      }
       return fresh;
     }
     seen.add(records);
@@ -237,6 +269,160 @@ final class KeysetPages implements PageStream {
           new Step(withPage(step.query(), step.page() + 1), false, step.second(), step.page() + 1);
     }
     return fresh;
+  }
+
+  /**
+   * After the window's first page, when {@code result_info} gives the window's size: its other
+   * pages are fetched by offset ({@code page} 2, 3, …, up to {@code concurrency} in flight) over
+   * the same query, with {@code desc} bounded ({@code before}) just after the second of the newest
+   * record so that later logs stay out. Every page must agree with page 1 ({@link
+   * #continuesWindow}); the first that does not hands over to the keyset path from the last page
+   * yielded. The window ends at the last page {@code total_count} implies, with no request to
+   * confirm it: a one-page window costs one request ({@code desc}) or two ({@code asc}, with the
+   * pin), an N-page window N or N + 1.
+   */
+  private void startOffsets(AuditLogQuery query, AuditLogPage page, List<AuditLog> records) {
+    int elements = records.size() + page.skippedCount();
+    if (!page.factsFromServer()
+        || page.perPage() != perPage
+        || page.totalCount().isEmpty()
+        || elements != perPage) {
+      return;
+    }
+    long total = page.totalCount().getAsLong();
+    long pages = (total + perPage - 1) / perPage;
+    if (total < elements
+        || pages > Integer.MAX_VALUE
+        || (page.totalPages().isPresent() && page.totalPages().getAsInt() != pages)) {
+      return; // result_info contradicts itself or this page: the keyset path does not rely on it
+    }
+    if (pages == 1) {
+      next = null; // this page held the whole window
+      return;
+    }
+    AuditLogQuery offsets = query;
+    if (!ascending) {
+      Instant newest = firstSecond(records);
+      if (newest == null) {
+        return;
+      }
+      offsets =
+          query.toBuilder()
+              .before(earlier(query.beforeBound(), newest.plusSeconds(1)).wireValue())
+              .build();
+    }
+    offsetQuery = offsets;
+    offsetTotal = total;
+    offsetPages = (int) pages;
+    offsetNext = 2;
+    offsetRequested = 1;
+  }
+
+  /** Keeps up to {@code concurrency} of the window's next pages in flight. */
+  private void requestOffsets() {
+    AuditLogQuery query = offsetQuery;
+    while (query != null
+        && offsetPending.size() < concurrency
+        && offsetRequested < offsetPages
+        && fetched + offsetPending.size() < maxPages) {
+      offsetRequested++;
+      offsetPending.addLast(PendingPage.submit(client, withPage(query, offsetRequested)));
+    }
+  }
+
+  /**
+   * The next page of the window by offset, or null when the window has ended or the keyset path
+   * takes over ({@link #next} says which).
+   */
+  private @Nullable AuditLogPage nextOffsetPage() {
+    AuditLogQuery query = offsetQuery;
+    if (query == null) {
+      return null;
+    }
+    if (fetched >= maxPages) {
+      finish();
+      throw PaginationException.pageLimit(fetched, yielded);
+    }
+    requestOffsets();
+    PendingPage head = offsetPending.pollFirst();
+    if (head == null) {
+      fallBack();
+      return null;
+    }
+    AuditLogPage page;
+    try {
+      page = head.await();
+    } catch (RuntimeException | Error e) {
+      finish();
+      throw e;
+    }
+    fetched++;
+    int number = offsetNext++;
+    List<AuditLog> records = page.records();
+    Instant reached = lastSecond(records);
+    Set<String> keys = new HashSet<>();
+    List<AuditLog> fresh = fresh(records, keys);
+    if (!continuesWindow(number, page) || reached == null || fresh.size() != records.size()) {
+      fallBack();
+      return null;
+    }
+    try {
+      checkBoundsAndOrder(query, records);
+    } catch (RuntimeException e) {
+      finish();
+      throw e;
+    }
+    Instant first = firstSecond(records);
+    if (edge != null && first != null && beyond(edge, first)) {
+      fallBack(); // this page starts before the previous one ended: not the same order
+      return null;
+    }
+    if (reached.equals(edge)) {
+      seen.add(records);
+      boundaryYielded = seen.currentSize();
+    } else {
+      moveTo(reached, records);
+    }
+    if (number == offsetPages) {
+      offsetQuery = null;
+      next = null;
+    } else {
+      requestOffsets();
+    }
+    yielded += fresh.size();
+    return page.withRecords(fresh);
+  }
+
+  /**
+   * Whether page {@code number} is the one page 1 announced: the same {@code total_count}, page
+   * size and page count, the page number asked for, and exactly as many elements as {@code
+   * total_count} leaves for it. A window that changed (a log written into it, or deleted from it)
+   * or a server that lies fails this.
+   */
+  private boolean continuesWindow(int number, AuditLogPage page) {
+    long expected = Math.min(perPage, offsetTotal - (long) (number - 1) * perPage);
+    return page.factsFromServer()
+        && page.page() == number
+        && page.perPage() == perPage
+        && page.totalCount().orElse(-1) == offsetTotal
+        && (page.totalPages().isEmpty() || page.totalPages().getAsInt() == offsetPages)
+        && page.records().size() + page.skippedCount() == expected;
+  }
+
+  /** The keyset path continues from the last page yielded; what is in flight is cancelled. */
+  private void fallBack() {
+    cancelOffsets();
+    offsetQuery = null;
+    previousPageKeys = null;
+    confirmingEnd = false;
+    next = keyset();
+  }
+
+  private void cancelOffsets() {
+    for (PendingPage p : offsetPending) {
+      p.cancel();
+    }
+    offsetPending.clear();
   }
 
   /**
@@ -370,6 +556,16 @@ final class KeysetPages implements PageStream {
     return null;
   }
 
+  private @Nullable Instant firstSecond(List<AuditLog> records) {
+    for (AuditLog log : records) {
+      Optional<Instant> when = log.when();
+      if (when.isPresent()) {
+        return second(when.get());
+      }
+    }
+    return null;
+  }
+
   private boolean beyond(Instant second, Instant than) {
     return ascending ? second.isAfter(than) : second.isBefore(than);
   }
@@ -445,6 +641,7 @@ final class KeysetPages implements PageStream {
   private void finish() {
     done = true;
     cancelPending();
+    cancelOffsets();
   }
 
   @Override

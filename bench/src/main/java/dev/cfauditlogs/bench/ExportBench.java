@@ -114,7 +114,7 @@ final class ExportBench {
     long count = 0;
     long duplicates = 0;
     long started = System.nanoTime();
-    try (AuditLogCursor cursor = client.paginate(query).withPrefetch(prefetch).iterator()) {
+    try (AuditLogCursor cursor = client.paginate(query).withConcurrency(prefetch).iterator()) {
       while (cursor.hasNext()) {
         AuditLog log = cursor.next();
         if (!ids.add(log.id().orElseThrow())) {

@@ -46,7 +46,7 @@ public final class MemoryClient {
                 .rateLimit(0, Duration.ofSeconds(1))
                 .build();
         AuditLogCursor cursor =
-            client.paginate(AuditLogQuery.all()).withPrefetch(prefetch).iterator()) {
+            client.paginate(AuditLogQuery.all()).withConcurrency(prefetch).iterator()) {
       while (cursor.hasNext()) {
         AuditLog log = cursor.next();
         records++;

@@ -84,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
     try (AuditLogsClient client = connection.client(root.env(), err)) {
       Exporter exporter =
           new Exporter(
-              client.paginate(query).withPrefetch(concurrency),
+              client.paginate(query).withConcurrency(concurrency),
               format,
               new Progress(err, progress != null ? progress : Terminal.interactive()));
       if (output == null) {

@@ -75,7 +75,7 @@ class AdversarialPaginationTest {
               Duration.ofSeconds(30),
               () -> {
                 try {
-                  client.paginate(query).withPrefetch(prefetch).forEach(got::add);
+                  client.paginate(query).withConcurrency(prefetch).forEach(got::add);
                   return null;
                 } catch (AuditLogsException e) {
                   return e;

@@ -222,7 +222,7 @@ class FaultSoakTest {
               .page(1)
               .build();
       List<AuditLog> got = new ArrayList<>();
-      client.paginate(query).withPrefetch(1).forEach(got::add);
+      client.paginate(query).withConcurrency(1).forEach(got::add);
       int requests = emulator.requestCount();
 
       List<String> gotIds = idList(got);
