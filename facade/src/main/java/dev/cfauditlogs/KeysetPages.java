@@ -92,9 +92,16 @@ final class KeysetPages implements PageStream {
 
   private long offsetTotal;
   private int offsetPages;
+
+  /** The last page to ask for: {@link #offsetPages}, or one more to confirm a full last page. */
+  private int offsetLast;
+
   private int offsetNext;
   private int offsetRequested;
   private final Deque<PendingPage> offsetPending = new ArrayDeque<>();
+
+  /** asc: the key of the newest record when the window was pinned, the window's last record. */
+  private @Nullable String newestKey;
 
   private boolean confirmingEnd;
   private long boundaryYielded;
@@ -184,6 +191,9 @@ final class KeysetPages implements PageStream {
       end = later(end, log.when().map(KeysetPages::second).orElse(null));
     }
     end = later(end, page.response().date().map(KeysetPages::second).orElse(null));
+    if (!page.records().isEmpty()) {
+      newestKey = RecentIds.key(page.records().get(0));
+    }
     if (end != null) {
       upper = earlier(upper, end.plusSeconds(1));
     }
@@ -277,9 +287,11 @@ final class KeysetPages implements PageStream {
    * the same query, with {@code desc} bounded ({@code before}) just after the second of the newest
    * record so that later logs stay out. Every page must agree with page 1 ({@link
    * #continuesWindow}); the first that does not hands over to the keyset path from the last page
-   * yielded. The window ends at the last page {@code total_count} implies, with no request to
-   * confirm it: a one-page window costs one request ({@code desc}) or two ({@code asc}, with the
-   * pin), an N-page window N or N + 1.
+   * yielded. The window ends at the last page {@code total_count} implies when that page is short;
+   * a full last page ends it in {@code asc} when it ends with the record the pin found newest, and
+   * otherwise one more page by offset must come back empty (a total may understate what follows). A
+   * window of N pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in
+   * {@code asc} (the pin).
    */
   private void startOffsets(AuditLogQuery query, AuditLogPage page, List<AuditLog> records) {
     int elements = records.size() + page.skippedCount();
@@ -292,12 +304,12 @@ final class KeysetPages implements PageStream {
     long total = page.totalCount().getAsLong();
     long pages = (total + perPage - 1) / perPage;
     if (total < elements
-        || pages > Integer.MAX_VALUE
+        || pages >= Integer.MAX_VALUE
         || (page.totalPages().isPresent() && page.totalPages().getAsInt() != pages)) {
       return; // result_info contradicts itself or this page: the keyset path does not rely on it
     }
-    if (pages == 1) {
-      next = null; // this page held the whole window
+    if (pages == 1 && endsWithNewest(records)) {
+      next = null;
       return;
     }
     AuditLogQuery offsets = query;
@@ -314,8 +326,23 @@ final class KeysetPages implements PageStream {
     offsetQuery = offsets;
     offsetTotal = total;
     offsetPages = (int) pages;
+    // desc knows now whether its last page will be full, and asks for the one after it together
+    boolean lastFull = total % perPage == 0;
+    offsetLast = offsetPages + (lastFull && (!ascending || pages == 1) ? 1 : 0);
     offsetNext = 2;
     offsetRequested = 1;
+  }
+
+  /** asc: whether these records end with the record the pin found newest, the window's last. */
+  private boolean endsWithNewest(List<AuditLog> records) {
+    return ascending
+        && newestKey != null
+        && !records.isEmpty()
+        && newestKey.equals(RecentIds.key(records.get(records.size() - 1)));
+  }
+
+  private static int elements(AuditLogPage page) {
+    return page.records().size() + page.skippedCount();
   }
 
   /** Keeps up to {@code concurrency} of the window's next pages in flight. */
@@ -323,7 +350,7 @@ final class KeysetPages implements PageStream {
     AuditLogQuery query = offsetQuery;
     while (query != null
         && offsetPending.size() < concurrency
-        && offsetRequested < offsetPages
+        && offsetRequested < offsetLast
         && fetched + offsetPending.size() < maxPages) {
       offsetRequested++;
       offsetPending.addLast(PendingPage.submit(client, withPage(query, offsetRequested)));
@@ -359,6 +386,15 @@ final class KeysetPages implements PageStream {
     fetched++;
     int number = offsetNext++;
     List<AuditLog> records = page.records();
+    if (number > offsetPages) {
+      if (continuesWindow(number, page)) {
+        offsetQuery = null; // the page after the last is empty: the window has ended
+        next = null;
+      } else {
+        fallBack();
+      }
+      return null;
+    }
     Instant reached = lastSecond(records);
     Set<String> keys = new HashSet<>();
     List<AuditLog> fresh = fresh(records, keys);
@@ -383,7 +419,12 @@ final class KeysetPages implements PageStream {
     } else {
       moveTo(reached, records);
     }
-    if (number == offsetPages) {
+    if (number == offsetPages && elements(page) == perPage && endsWithNewest(records)) {
+      offsetLast = number; // asc: the full last page ends with the newest record
+    } else if (number == offsetPages && elements(page) == perPage) {
+      offsetLast = number + 1; // one more page, which must come back empty
+    }
+    if (number >= offsetLast) {
       offsetQuery = null;
       next = null;
     } else {
@@ -400,7 +441,7 @@ final class KeysetPages implements PageStream {
    * or a server that lies fails this.
    */
   private boolean continuesWindow(int number, AuditLogPage page) {
-    long expected = Math.min(perPage, offsetTotal - (long) (number - 1) * perPage);
+    long expected = Math.max(0, Math.min(perPage, offsetTotal - (long) (number - 1) * perPage));
     return page.factsFromServer()
         && page.page() == number
         && page.perPage() == perPage
