@@ -351,7 +351,8 @@ final class KeysetPages implements PageStream {
     while (query != null
         && offsetPending.size() < concurrency
         && offsetRequested < offsetLast
-        && fetched + offsetPending.size() < maxPages) {
+        && fetched < maxPages) {
+      fetched++; // counted when sent: a page discarded later was a request all the same
       offsetRequested++;
       offsetPending.addLast(PendingPage.submit(client, withPage(query, offsetRequested)));
     }
@@ -366,13 +367,13 @@ final class KeysetPages implements PageStream {
     if (query == null) {
       return null;
     }
-    if (fetched >= maxPages) {
-      finish();
-      throw PaginationException.pageLimit(fetched, yielded);
-    }
     requestOffsets();
     PendingPage head = offsetPending.pollFirst();
     if (head == null) {
+      if (fetched >= maxPages) {
+        finish();
+        throw PaginationException.pageLimit(fetched, yielded);
+      }
       fallBack();
       return null;
     }
@@ -383,7 +384,6 @@ final class KeysetPages implements PageStream {
       finish();
       throw e;
     }
-    fetched++;
     int number = offsetNext++;
     List<AuditLog> records = page.records();
     if (number > offsetPages) {

@@ -135,7 +135,7 @@ class AdversarialPaginationTest {
       assertTrue(
           got.size() > 200 - 2 * AuditLogPager.DEFAULT_CONCURRENCY && got.size() <= 200,
           "records: " + got.size());
-      assertTrue(server.requestCount() <= 200 + 2);
+      assertTrue(server.requestCount() <= 200 + 2, "requests: " + server.requestCount());
     }
   }
 }
