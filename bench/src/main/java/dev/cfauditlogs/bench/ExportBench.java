@@ -119,7 +119,7 @@ final class ExportBench {
     long count = 0;
     long duplicates = 0;
     long started = System.nanoTime();
-    try (AuditLogCursor cursor = client.paginate(query).withConcurrency(prefetch).iterator()) {
+    try (AuditLogCursor cursor = client.paginate(query).withConcurrency(concurrency).iterator()) {
       while (cursor.hasNext()) {
         AuditLog log = cursor.next();
         if (!ids.add(log.id().orElseThrow())) {
