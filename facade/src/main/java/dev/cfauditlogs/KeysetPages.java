@@ -103,6 +103,13 @@ final class KeysetPages implements PageStream {
   /** asc: the key of the newest record when the window was pinned, the window's last record. */
   private @Nullable String newestKey;
 
+  /**
+   * asc: the second after the newest record's, when the server's {@code Date} at the pin was
+   * already past that record's second (so that logs written later, stamped at or after that {@code
+   * Date}, fall outside it); null when not.
+   */
+  private @Nullable Instant closedEnd;
+
   private boolean confirmingEnd;
   private long boundaryYielded;
   private OptionalLong total = OptionalLong.empty();
@@ -193,6 +200,11 @@ final class KeysetPages implements PageStream {
     end = later(end, page.response().date().map(KeysetPages::second).orElse(null));
     if (!page.records().isEmpty()) {
       newestKey = RecentIds.key(page.records().get(0));
+      Instant newest = page.records().get(0).when().map(KeysetPages::second).orElse(null);
+      Instant date = page.response().date().map(KeysetPages::second).orElse(null);
+      if (newest != null && (date == null || date.isAfter(newest))) {
+        closedEnd = newest.plusSeconds(1);
+      }
     }
     if (end != null) {
       upper = earlier(upper, end.plusSeconds(1));
@@ -284,14 +296,17 @@ final class KeysetPages implements PageStream {
   /**
    * After the window's first page, when {@code result_info} gives the window's size: its other
    * pages are fetched by offset ({@code page} 2, 3, …, up to {@code concurrency} in flight) over
-   * the same query, with {@code desc} bounded ({@code before}) just after the second of the newest
-   * record so that later logs stay out. Every page must agree with page 1 ({@link
-   * #continuesWindow}); the first that does not hands over to the keyset path from the last page
-   * yielded. The window ends at the last page {@code total_count} implies when that page is short;
-   * a full last page ends it in {@code asc} when it ends with the record the pin found newest, and
-   * otherwise one more page by offset must come back empty (a total may understate what follows). A
-   * window of N pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in
-   * {@code asc} (the pin).
+   * the same query bounded ({@code before}) just after the newest record's second, so that logs
+   * written later (stamped at or after the server's {@code Date}: an observation, not a documented
+   * rule) stay out; {@code asc} only when the server's {@code Date} at the pin was already past
+   * that second. Every page must agree with page 1 ({@link #continuesWindow}): a log written into
+   * the window or deleted from it changes {@code total_count}, a shift repeats a record; the first
+   * page that does not agree hands over to the keyset path from the last page yielded. The window
+   * ends at the last page {@code total_count} implies when that page is short; a full last page
+   * ends it in {@code asc} when it ends with the record the pin found newest, and otherwise one
+   * more page by offset must come back empty (a total may understate what follows). A window of N
+   * pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in {@code asc}
+   * (the pin).
    */
   private void startOffsets(AuditLogQuery query, AuditLogPage page, List<AuditLog> records) {
     int elements = records.size() + page.skippedCount();
@@ -312,17 +327,17 @@ final class KeysetPages implements PageStream {
       next = null;
       return;
     }
-    AuditLogQuery offsets = query;
-    if (!ascending) {
-      Instant newest = firstSecond(records);
-      if (newest == null) {
-        return;
-      }
-      offsets =
-          query.toBuilder()
-              .before(earlier(query.beforeBound(), newest.plusSeconds(1)).wireValue())
-              .build();
+    // The window's end, closed to logs written from now on: desc, after the newest record's
+    // second; asc, the same from the pin, unless the server's clock was still in that second.
+    Instant newest = ascending ? closedEnd : firstSecond(records);
+    if (!ascending && newest != null) {
+      newest = newest.plusSeconds(1);
     }
+    if (newest == null) {
+      return;
+    }
+    AuditLogQuery offsets =
+        query.toBuilder().before(earlier(query.beforeBound(), newest).wireValue()).build();
     offsetQuery = offsets;
     offsetTotal = total;
     offsetPages = (int) pages;
