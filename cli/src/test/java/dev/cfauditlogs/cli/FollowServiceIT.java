@@ -189,9 +189,11 @@ class FollowServiceIT {
       String said)
       throws Exception {
     // A server ignoring 'since' shows on the first request that sends a 'since' past the first
-    // records: the 3rd (after the newest-record query and page 1). It fails once.
+    // records. The first window's pages are read by offset under the same bounds (the
+    // newest-record query, pages 1 to 4 of the 35 records: requests 1-5), so that is page 1 of
+    // the next poll, after its newest-record query: the 7th. It fails once.
     boolean ignoresSince = kind.equals("a server ignoring since");
-    front.failNext(ignoresSince ? 3 : 2, failure.apply(front));
+    front.failNext(ignoresSince ? 7 : 2, failure.apply(front));
     JarRunner.Result r = kind.equals("timeout") ? timeoutRun() : followUntilEverythingThenTerm();
     assertEquals(0, r.exitCode(), r.all());
     assertEquals(truth(), r.lines(), "every record once, oldest first");
