@@ -392,7 +392,8 @@ public final class AuditLogFollower {
       long skippedCount = 0;
       List<SkippedElement> skipped = new ArrayList<>();
       AuditLogsClient client = clients.get();
-      try (PageStream pages = client.paginate(window(progress.newest())).withPrefetch(1).walker()) {
+      try (PageStream pages =
+          client.paginate(window(progress.newest())).withConcurrency(1).walker()) {
         current = pages;
         while (true) {
           AuditLogPage page = fetch(pages);

@@ -98,8 +98,7 @@ public final class AuditLogsClient implements AutoCloseable {
    */
   public AuditLogPager paginate(AuditLogQuery query) {
     Objects.requireNonNull(query, "query");
-    return new AuditLogPager(
-        this, query, AuditLogPager.DEFAULT_PREFETCH, AuditLogPager.DEFAULT_MAX_PAGES);
+    return new AuditLogPager(this, query, settings.concurrency(), AuditLogPager.DEFAULT_MAX_PAGES);
   }
 
   AuditLogPage list(AuditLogQuery query, Cancellation cancellation) {
@@ -176,6 +175,7 @@ public final class AuditLogsClient implements AutoCloseable {
     private Duration maxRetryWait = ClientSettings.DEFAULT_MAX_RETRY_WAIT;
     private int rateLimitRequests = ClientSettings.DEFAULT_RATE_LIMIT_REQUESTS;
     private Duration rateLimitWindow = ClientSettings.DEFAULT_RATE_LIMIT_WINDOW;
+    private int concurrency = AuditLogPager.DEFAULT_CONCURRENCY;
     private @Nullable OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -197,6 +197,7 @@ public final class AuditLogsClient implements AutoCloseable {
       maxRetryWait = s.maxRetryWait();
       rateLimitRequests = s.rateLimitRequests();
       rateLimitWindow = s.rateLimitWindow();
+      concurrency = s.concurrency();
       okHttpClient = s.okHttpClient();
       clock = s.clock();
       sleeper = s.sleeper();
@@ -299,6 +300,17 @@ public final class AuditLogsClient implements AutoCloseable {
     }
 
     /**
+     * The requests each iteration of {@link AuditLogsClient#paginate(AuditLogQuery)} keeps in
+     * flight at most, 1 (one at a time) to {@value AuditLogPager#MAX_CONCURRENCY}; default {@value
+     * AuditLogPager#DEFAULT_CONCURRENCY}. See {@link AuditLogPager#withConcurrency(int)}, which
+     * overrides it for one pager. A bad value is refused by {@link #build()}.
+     */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
      * An {@link OkHttpClient} to share connection pool and dispatcher with. The client derives its
      * own settings from it and never closes it.
      */
@@ -354,6 +366,7 @@ public final class AuditLogsClient implements AutoCloseable {
               maxRetryWait,
               rateLimitRequests,
               rateLimitWindow,
+              concurrency,
               okHttpClient,
               clock,
               sleeper,

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param environment the variables {@link AuditLogsClient.Builder#fromEnv()} read, or null when the
  *     environment is not consulted
  * @param rateLimitRequests 0 turns client-side pacing off
+ * @param concurrency the requests an iteration keeps in flight, {@link
+ *     AuditLogPager#withConcurrency}
  * @param okHttpClient a caller's client to derive ours from (never closed), or null for our own
  */
 record ClientSettings(
@@ -32,6 +34,7 @@ record ClientSettings(
     Duration maxRetryWait,
     int rateLimitRequests,
     Duration rateLimitWindow,
+    int concurrency,
     @Nullable OkHttpClient okHttpClient,
     Clock clock,
     Sleeper sleeper,
@@ -68,6 +71,14 @@ record ClientSettings(
               + rateLimitRequests
               + " per "
               + rateLimitWindow);
+    }
+    if (concurrency < 1 || concurrency > AuditLogPager.MAX_CONCURRENCY) {
+      throw new InvalidRequestException(
+          "concurrency",
+          "concurrency must be between 1 and "
+              + AuditLogPager.MAX_CONCURRENCY
+              + " but was "
+              + concurrency);
     }
   }
 

@@ -150,7 +150,7 @@ final class HttpTransport implements AutoCloseable {
     return skew.latest();
   }
 
-  /** The threads asynchronous calls and prefetched pages run on. */
+  /** The threads asynchronous calls and pages fetched ahead run on. */
   ExecutorService executor() {
     return async;
   }

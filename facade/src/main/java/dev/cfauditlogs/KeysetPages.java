@@ -2,8 +2,10 @@ package dev.cfauditlogs;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +39,12 @@ import org.jspecify.annotations.Nullable;
  *       moves the window; like every record, it is dropped as a repeat when its key (id, else exact
  *       JSON) is among those of the boundary (the records at the end of the page the window last
  *       moved on, or every record of a second read by offset).
- *   <li>With prefetch, the next request (known as soon as a page arrives) is sent before the page
- *       is handed to the consumer: one request in flight ahead, never more, because each request
- *       depends on the page before it.
+ *   <li>With concurrency above 1, the next keyset request (known as soon as a page arrives) is sent
+ *       before the page is handed to the consumer: one request in flight ahead, never more, because
+ *       each request depends on the page before it.
+ *   <li>When the window's first page carries a {@code total_count}, its other pages are read by
+ *       offset instead, up to {@code concurrency} in flight, each checked against the first (see
+ *       {@link #startOffsets}); any that does not agree hands over to the keyset path above.
  * </ul>
  *
  * <p>A server that ignores {@code since}, {@code before} or {@code direction} (a record outside the
@@ -55,6 +60,7 @@ final class KeysetPages implements PageStream {
   private final int perPage;
   private final int maxPages;
   private final boolean ahead;
+  private final int concurrency;
   private final BoundaryKeys seen = new BoundaryKeys();
 
   /** The {@code since} of the next keyset query: the caller's, then (asc) the boundary second. */
@@ -70,13 +76,39 @@ final class KeysetPages implements PageStream {
   private @Nullable Step pendingStep;
   private @Nullable PendingPage pending;
 
-  /** Cancels a request sent without prefetch when the iteration is closed (from any thread). */
+  /** Cancels a request sent inline when the iteration is closed (from any thread). */
   private final Cancellation inline = new Cancellation();
 
   private @Nullable Set<String> previousPageKeys;
 
   /** asc: the records of a second read newest first, yielded oldest first when it is read. */
   private final List<AuditLog> secondBuffer = new ArrayList<>();
+
+  /**
+   * The window's pages 2, 3, … by offset, while {@code result_info} says how many there are and
+   * every page agrees with page 1 (see {@link #startOffsets}); null on the keyset path.
+   */
+  private @Nullable AuditLogQuery offsetQuery;
+
+  private long offsetTotal;
+  private int offsetPages;
+
+  /** The last page to ask for: {@link #offsetPages}, or one more to confirm a full last page. */
+  private int offsetLast;
+
+  private int offsetNext;
+  private int offsetRequested;
+  private final Deque<PendingPage> offsetPending = new ArrayDeque<>();
+
+  /** asc: the key of the newest record when the window was pinned, the window's last record. */
+  private @Nullable String newestKey;
+
+  /**
+   * asc: the second after the newest record's, when the server's {@code Date} at the pin was
+   * already past that record's second (so that logs written later, stamped at or after that {@code
+   * Date}, fall outside it); null when not.
+   */
+  private @Nullable Instant closedEnd;
 
   private boolean confirmingEnd;
   private long boundaryYielded;
@@ -89,13 +121,14 @@ final class KeysetPages implements PageStream {
   private record Step(AuditLogQuery query, boolean probe, @Nullable Instant second, int page) {}
 
   KeysetPages(
-      AuditLogsClient client, AuditLogQuery query, int perPage, int prefetch, int maxPages) {
+      AuditLogsClient client, AuditLogQuery query, int perPage, int concurrency, int maxPages) {
     this.client = client;
     this.base = query.toBuilder().perPage(perPage).build();
     this.ascending = query.direction().orElse(Direction.DESC) == Direction.ASC;
     this.perPage = perPage;
     this.maxPages = maxPages;
-    this.ahead = prefetch > 1;
+    this.ahead = concurrency > 1;
+    this.concurrency = concurrency;
     this.lower = query.sinceBound();
     this.upper = query.beforeBound();
     this.next =
@@ -111,6 +144,13 @@ final class KeysetPages implements PageStream {
   @Override
   public @Nullable AuditLogPage next() {
     while (!done) {
+      if (offsetQuery != null) {
+        AuditLogPage page = nextOffsetPage();
+        if (page != null) {
+          return page;
+        }
+        continue; // the window ended, or the keyset path takes over
+      }
       Step step = next;
       if (step == null) {
         finish();
@@ -130,7 +170,9 @@ final class KeysetPages implements PageStream {
         finish();
         throw e;
       }
-      if (next != null && ahead) {
+      if (offsetQuery != null) {
+        requestOffsets();
+      } else if (next != null && ahead) {
         pendingStep = next;
         pending = PendingPage.submit(client, next.query());
       }
@@ -156,6 +198,14 @@ final class KeysetPages implements PageStream {
       end = later(end, log.when().map(KeysetPages::second).orElse(null));
     }
     end = later(end, page.response().date().map(KeysetPages::second).orElse(null));
+    if (!page.records().isEmpty()) {
+      newestKey = RecentIds.key(page.records().get(0));
+      Instant newest = page.records().get(0).when().map(KeysetPages::second).orElse(null);
+      Instant date = page.response().date().map(KeysetPages::second).orElse(null);
+      if (newest != null && (date == null || date.isAfter(newest))) {
+        closedEnd = newest.plusSeconds(1);
+      }
+    }
     if (end != null) {
       upper = earlier(upper, end.plusSeconds(1));
     }
@@ -219,8 +269,12 @@ final class KeysetPages implements PageStream {
     boolean full = elements >= (page.factsFromServer() ? page.perPage() : perPage);
     boolean confirmedShort = !full && page.factsFromServer() && page.perPage() == perPage;
     if (step.second() == null && reached != null && (edge == null || beyond(reached, edge))) {
+      boolean first = edge == null;
       moveTo(reached, records);
       next = confirmedShort ? null : keyset();
+      if (first && !confirmedShort) {
+        startOffsets(step.query(), page, records);
+      }
       return fresh;
     }
     seen.add(records);
@@ -237,6 +291,194 @@ final class KeysetPages implements PageStream {
           new Step(withPage(step.query(), step.page() + 1), false, step.second(), step.page() + 1);
     }
     return fresh;
+  }
+
+  /**
+   * After the window's first page, when {@code result_info} gives the window's size: its other
+   * pages are fetched by offset ({@code page} 2, 3, …, up to {@code concurrency} in flight) over
+   * the same query bounded ({@code before}) just after the newest record's second, so that logs
+   * written later (stamped at or after the server's {@code Date}: an observation, not a documented
+   * rule) stay out; {@code asc} only when the server's {@code Date} at the pin was already past
+   * that second. Every page must agree with page 1 ({@link #continuesWindow}): a log written into
+   * the window or deleted from it changes {@code total_count}, a shift repeats a record; the first
+   * page that does not agree hands over to the keyset path from the last page yielded. The window
+   * ends at the last page {@code total_count} implies when that page is short; a full last page
+   * ends it in {@code asc} when it ends with the record the pin found newest, and otherwise one
+   * more page by offset must come back empty (a total may understate what follows). A window of N
+   * pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in {@code asc}
+   * (the pin).
+   */
+  private void startOffsets(AuditLogQuery query, AuditLogPage page, List<AuditLog> records) {
+    int elements = records.size() + page.skippedCount();
+    if (!page.factsFromServer()
+        || page.perPage() != perPage
+        || page.totalCount().isEmpty()
+        || elements != perPage) {
+      return;
+    }
+    long total = page.totalCount().getAsLong();
+    long pages = (total + perPage - 1) / perPage;
+    if (total < elements
+        || pages >= Integer.MAX_VALUE
+        || (page.totalPages().isPresent() && page.totalPages().getAsInt() != pages)) {
+      return; // result_info contradicts itself or this page: the keyset path does not rely on it
+    }
+    if (pages == 1 && endsWithNewest(records)) {
+      next = null;
+      return;
+    }
+    // The window's end, closed to logs written from now on: desc, after the newest record's
+    // second; asc, the same from the pin, unless the server's clock was still in that second.
+    Instant newest = ascending ? closedEnd : firstSecond(records);
+    if (!ascending && newest != null) {
+      newest = newest.plusSeconds(1);
+    }
+    if (newest == null) {
+      return;
+    }
+    AuditLogQuery offsets =
+        query.toBuilder().before(earlier(query.beforeBound(), newest).wireValue()).build();
+    offsetQuery = offsets;
+    offsetTotal = total;
+    offsetPages = (int) pages;
+    // desc knows now whether its last page will be full, and asks for the one after it together
+    boolean lastFull = total % perPage == 0;
+    offsetLast = offsetPages + (lastFull && (!ascending || pages == 1) ? 1 : 0);
+    offsetNext = 2;
+    offsetRequested = 1;
+  }
+
+  /** asc: whether these records end with the record the pin found newest, the window's last. */
+  private boolean endsWithNewest(List<AuditLog> records) {
+    return ascending
+        && newestKey != null
+        && !records.isEmpty()
+        && newestKey.equals(RecentIds.key(records.get(records.size() - 1)));
+  }
+
+  private static int elements(AuditLogPage page) {
+    return page.records().size() + page.skippedCount();
+  }
+
+  /** Keeps up to {@code concurrency} of the window's next pages in flight. */
+  private void requestOffsets() {
+    AuditLogQuery query = offsetQuery;
+    while (query != null
+        && offsetPending.size() < concurrency
+        && offsetRequested < offsetLast
+        && fetched < maxPages) {
+      fetched++; // counted when sent: a page discarded later was a request all the same
+      offsetRequested++;
+      offsetPending.addLast(PendingPage.submit(client, withPage(query, offsetRequested)));
+    }
+  }
+
+  /**
+   * The next page of the window by offset, or null when the window has ended or the keyset path
+   * takes over ({@link #next} says which).
+   */
+  private @Nullable AuditLogPage nextOffsetPage() {
+    AuditLogQuery query = offsetQuery;
+    if (query == null) {
+      return null;
+    }
+    requestOffsets();
+    PendingPage head = offsetPending.pollFirst();
+    if (head == null) {
+      if (fetched >= maxPages) {
+        finish();
+        throw PaginationException.pageLimit(fetched, yielded);
+      }
+      fallBack();
+      return null;
+    }
+    AuditLogPage page;
+    try {
+      page = head.await();
+    } catch (RuntimeException | Error e) {
+      finish();
+      throw e;
+    }
+    int number = offsetNext++;
+    List<AuditLog> records = page.records();
+    if (number > offsetPages) {
+      if (continuesWindow(number, page)) {
+        offsetQuery = null; // the page after the last is empty: the window has ended
+        next = null;
+      } else {
+        fallBack();
+      }
+      return null;
+    }
+    Instant reached = lastSecond(records);
+    Set<String> keys = new HashSet<>();
+    List<AuditLog> fresh = fresh(records, keys);
+    if (!continuesWindow(number, page) || reached == null || fresh.size() != records.size()) {
+      fallBack();
+      return null;
+    }
+    try {
+      checkBoundsAndOrder(query, records);
+    } catch (RuntimeException e) {
+      finish();
+      throw e;
+    }
+    Instant first = firstSecond(records);
+    if (edge != null && first != null && beyond(edge, first)) {
+      fallBack(); // this page starts before the previous one ended: not the same order
+      return null;
+    }
+    if (reached.equals(edge)) {
+      seen.add(records);
+      boundaryYielded = seen.currentSize();
+    } else {
+      moveTo(reached, records);
+    }
+    if (number == offsetPages && elements(page) == perPage && endsWithNewest(records)) {
+      offsetLast = number; // asc: the full last page ends with the newest record
+    } else if (number == offsetPages && elements(page) == perPage) {
+      offsetLast = number + 1; // one more page, which must come back empty
+    }
+    if (number >= offsetLast) {
+      offsetQuery = null;
+      next = null;
+    } else {
+      requestOffsets();
+    }
+    yielded += fresh.size();
+    return page.withRecords(fresh);
+  }
+
+  /**
+   * Whether page {@code number} is the one page 1 announced: the same {@code total_count}, page
+   * size and page count, the page number asked for, and exactly as many elements as {@code
+   * total_count} leaves for it. A window that changed (a log written into it, or deleted from it)
+   * or a server that lies fails this.
+   */
+  private boolean continuesWindow(int number, AuditLogPage page) {
+    long expected = Math.max(0, Math.min(perPage, offsetTotal - (long) (number - 1) * perPage));
+    return page.factsFromServer()
+        && page.page() == number
+        && page.perPage() == perPage
+        && page.totalCount().orElse(-1) == offsetTotal
+        && (page.totalPages().isEmpty() || page.totalPages().getAsInt() == offsetPages)
+        && page.records().size() + page.skippedCount() == expected;
+  }
+
+  /** The keyset path continues from the last page yielded; what is in flight is cancelled. */
+  private void fallBack() {
+    cancelOffsets();
+    offsetQuery = null;
+    previousPageKeys = null;
+    confirmingEnd = false;
+    next = keyset();
+  }
+
+  private void cancelOffsets() {
+    for (PendingPage p : offsetPending) {
+      p.cancel();
+    }
+    offsetPending.clear();
   }
 
   /**
@@ -370,6 +612,16 @@ final class KeysetPages implements PageStream {
     return null;
   }
 
+  private @Nullable Instant firstSecond(List<AuditLog> records) {
+    for (AuditLog log : records) {
+      Optional<Instant> when = log.when();
+      if (when.isPresent()) {
+        return second(when.get());
+      }
+    }
+    return null;
+  }
+
   private boolean beyond(Instant second, Instant than) {
     return ascending ? second.isAfter(than) : second.isBefore(than);
   }
@@ -445,6 +697,7 @@ final class KeysetPages implements PageStream {
   private void finish() {
     done = true;
     cancelPending();
+    cancelOffsets();
   }
 
   @Override

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Fetches the pages of one iteration in order. With prefetch {@code n > 1}, up to {@code n}
+ * Fetches the pages of one iteration in order. With concurrency {@code n > 1}, up to {@code n}
  * consecutive pages are requested concurrently ahead of the consumer; results are still handed out
  * strictly in page order, at most {@code n} pages are held, and {@link #close()} cancels every
  * request in flight.
@@ -12,15 +12,15 @@ import java.util.Deque;
 final class PageSource implements AutoCloseable {
   private final AuditLogsClient client;
   private final AuditLogQuery query;
-  private int prefetch;
+  private int concurrency;
   private final Deque<PendingPage> pending = new ArrayDeque<>();
   private int nextToRequest;
   private boolean closed;
 
-  PageSource(AuditLogsClient client, AuditLogQuery query, int firstPage, int prefetch) {
+  PageSource(AuditLogsClient client, AuditLogQuery query, int firstPage, int concurrency) {
     this.client = client;
     this.query = query;
-    this.prefetch = prefetch;
+    this.concurrency = concurrency;
     this.nextToRequest = firstPage;
   }
 
@@ -29,10 +29,10 @@ final class PageSource implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("closed");
     }
-    if (prefetch <= 1) {
+    if (concurrency <= 1) {
       return client.list(query.toBuilder().page(nextToRequest++).build(), Cancellation.NONE);
     }
-    while (pending.size() < prefetch) {
+    while (pending.size() < concurrency) {
       pending.addLast(submit(nextToRequest++));
     }
     PendingPage head = pending.removeFirst();
@@ -50,7 +50,7 @@ final class PageSource implements AutoCloseable {
 
   /** Whether requests may be in flight concurrently (so pages may be answered out of order). */
   boolean concurrent() {
-    return prefetch > 1;
+    return concurrency > 1;
   }
 
   /**
@@ -62,7 +62,7 @@ final class PageSource implements AutoCloseable {
       p.cancel();
     }
     pending.clear();
-    prefetch = 1;
+    concurrency = 1;
     nextToRequest = page;
   }
 

@@ -163,7 +163,7 @@ class ErrorFamiliesTest {
         AuditLogCursor cursor =
             client
                 .paginate(AuditLogQuery.builder().page(1).perPage(5).build())
-                .withPrefetch(2)
+                .withConcurrency(2)
                 .iterator()) {
       Thread.currentThread().interrupt();
       try {

@@ -127,7 +127,7 @@ class PacingTest {
           client.list(AuditLogQuery.all());
         }
         assertEquals(start, time.millis(), "four requests fit in the window");
-        client.paginate(AuditLogQuery.all()).withPrefetch(1).iterator().hasNext();
+        client.paginate(AuditLogQuery.all()).withConcurrency(1).iterator().hasNext();
         assertTrue(time.millis() - start >= 60_000, "the fifth waited for the shared window");
       }
     }

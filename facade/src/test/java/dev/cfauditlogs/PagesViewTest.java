@@ -78,7 +78,7 @@ class PagesViewTest {
   }
 
   private AuditLogPages pages() {
-    return client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(2).pages();
+    return client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(2).pages();
   }
 
   /**
@@ -102,7 +102,9 @@ class PagesViewTest {
     cursor.close(); // idempotent
     assertFalse(cursor.hasNext());
     assertThrows(NoSuchElementException.class, cursor::next);
-    assertEquals(2, requestsOnceSettled(), "no request after close");
+    // page 1 and at most the two pages (concurrency 2) requested before the close
+    int requests = requestsOnceSettled();
+    assertTrue(requests >= 2 && requests <= 3, "no request after close: " + requests);
   }
 
   @Test

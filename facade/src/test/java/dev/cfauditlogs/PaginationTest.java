@@ -60,7 +60,7 @@ class PaginationTest {
         ids(
             client
                 .paginate(AuditLogQuery.builder().perPage(10).build())
-                .withPrefetch(prefetch)
+                .withConcurrency(prefetch)
                 .stream());
     assertEquals(server.expectedIds(false, Instant.MAX), got);
     assertEquals(25, got.size());
@@ -69,7 +69,7 @@ class PaginationTest {
   @Test
   void aShortPageConfirmedByResultInfoEndsWithoutAnotherRequest() {
     server.withRecords(25);
-    ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+    ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
     assertEquals(3, server.requests.size());
   }
 
@@ -78,7 +78,7 @@ class PaginationTest {
     server.withRecords(25);
     server.resultInfo = false;
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
     assertEquals(25, got.size());
     assertEquals(4, server.requests.size());
   }
@@ -87,7 +87,10 @@ class PaginationTest {
   void anExactlyFullLastPageEndsOnTheEmptyPageAfterIt() {
     server.withRecords(20);
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1));
+        ids(
+            client
+                .paginate(AuditLogQuery.builder().perPage(10).page(1).build())
+                .withConcurrency(1));
     assertEquals(20, got.size());
     assertEquals(3, server.requests.size());
   }
@@ -95,14 +98,32 @@ class PaginationTest {
   @Test
   void keysetPagingMovesBeforeToTheLastSecondReadInWholeSeconds() {
     server.withRecords(25);
+    server.resultInfo = false; // no total_count: the keyset path
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
     assertEquals(server.expectedIds(false, Instant.MAX), got);
-    // 25 records two a second from START: the pages end in seconds 7 and 3
+    // 25 records two a second from START: the pages end in seconds 7, 3 and 0; the short last
+    // page is confirmed by one more request, as nothing says its size
     assertEquals(
-        java.util.Arrays.asList(null, "2026-01-01T00:00:08Z", "2026-01-01T00:00:04Z"),
+        java.util.Arrays.asList(
+            null, "2026-01-01T00:00:08Z", "2026-01-01T00:00:04Z", "2026-01-01T00:00:01Z"),
         server.requests.stream().map(u -> u.queryParameter("before")).toList());
     assertTrue(server.requests.stream().allMatch(u -> "1".equals(u.queryParameter("page"))));
+  }
+
+  @Test
+  void withATotalCountTheWindowsPagesAreReadByOffsetUnderAPinnedBefore() {
+    server.withRecords(25);
+    List<String> got =
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
+    assertEquals(server.expectedIds(false, Instant.MAX), got);
+    // the newest record is of second 12: pages 2 and 3 end before 13, and nothing confirms the end
+    assertEquals(
+        java.util.Arrays.asList(null, "2026-01-01T00:00:13Z", "2026-01-01T00:00:13Z"),
+        server.requests.stream().map(u -> u.queryParameter("before")).toList());
+    assertEquals(
+        java.util.Arrays.asList("1", "2", "3"),
+        server.requests.stream().map(u -> u.queryParameter("page")).toList());
   }
 
   @Test
@@ -144,7 +165,7 @@ class PaginationTest {
             PaginationException.class,
             () -> {
               for (AuditLog log :
-                  client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1)) {
+                  client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1)) {
                 got.add(log.id().orElseThrow());
               }
             });
@@ -171,7 +192,7 @@ class PaginationTest {
     server.mode = PagingServer.Mode.REPEATS_LAST_PAGE;
     server.resultInfo = false;
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
     assertEquals(server.expectedIds(false, Instant.MAX), got);
     // keyset, keyset again (no progress), then the second by offset: pages 1, 2 and 3 (= 2)
     assertEquals(
@@ -185,7 +206,7 @@ class PaginationTest {
     server.totalPagesLie = real -> 1000;
     assertEquals(
         20,
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1))
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withConcurrency(1))
             .size());
     assertEquals(3, server.requests.size());
   }
@@ -206,7 +227,7 @@ class PaginationTest {
     server.resultInfo = false;
     assertEquals(
         20,
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withPrefetch(1))
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).page(1).build()).withConcurrency(1))
             .size());
     assertEquals(3, server.requests.size());
   }
@@ -222,10 +243,10 @@ class PaginationTest {
                     client
                         .paginate(AuditLogQuery.builder().perPage(5).build())
                         .withMaxPages(3)
-                        .withPrefetch(1)));
+                        .withConcurrency(1)));
     assertEquals(3, e.pagesFetched());
-    // 5, then 4 and 4: each page after the first reads the record of its boundary second again
-    assertEquals(13, e.recordsYielded());
+    // 5, 5 and 5: the window's pages by offset, as total_count announced them
+    assertEquals(15, e.recordsYielded());
     assertTrue(e.getMessage().contains("maximum"), e.getMessage());
     assertEquals(3, server.requests.size());
   }
@@ -243,7 +264,7 @@ class PaginationTest {
                         .perPage(10)
                         .direction(Direction.parse(direction))
                         .build())
-                .withPrefetch(1));
+                .withConcurrency(1));
     List<String> original =
         server.expectedIds(direction.equals("asc"), PagingServer.START.plusSeconds(3600));
     assertEquals(95, original.size());
@@ -262,7 +283,7 @@ class PaginationTest {
     server.withRecords(30);
     server.rateLimitedRequests = List.of(3);
     List<String> got =
-        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(1));
+        ids(client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(1));
     assertEquals(server.expectedIds(false, Instant.MAX), got);
     assertEquals(server.requests.get(2), server.requests.get(3), "the same request, retried");
     assertTrue(waits.contains(Duration.ofSeconds(2)), "waited as told: " + waits);
@@ -276,7 +297,7 @@ class PaginationTest {
         ids(
             client
                 .paginate(AuditLogQuery.builder().perPage(10).page(1).build())
-                .withPrefetch(4)
+                .withConcurrency(4)
                 .stream());
     assertEquals(server.expectedIds(false, Instant.MAX), got);
   }
@@ -291,7 +312,7 @@ class PaginationTest {
         ids(
             client
                 .paginate(AuditLogQuery.builder().perPage(10).page(1).before(future).build())
-                .withPrefetch(4)
+                .withConcurrency(4)
                 .stream());
     List<String> original = server.expectedIds(false, PagingServer.START.plusSeconds(3600));
     assertEquals(60, original.size());
@@ -306,14 +327,14 @@ class PaginationTest {
     server.withRecords(1000);
     server.delayForPage = page -> page > 1 ? 200L : 0L;
     try (Stream<AuditLog> s =
-        client.paginate(AuditLogQuery.builder().perPage(10).build()).withPrefetch(4).stream()) {
+        client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(4).stream()) {
       assertEquals(5, s.limit(5).count());
     }
     Thread.sleep(500);
     int after = server.requests.size();
     Thread.sleep(500);
     assertEquals(after, server.requests.size(), "no requests after close");
-    assertTrue(after <= 2, "the first page and the one fetched ahead: " + after);
+    assertTrue(after <= 1 + 4, "the first page and at most four (concurrency) ahead: " + after);
   }
 
   @Test
@@ -329,9 +350,9 @@ class PaginationTest {
     server.withRecords(25);
     List<AuditLogPage> pages = new ArrayList<>();
     client.paginate(AuditLogQuery.builder().perPage(10).build()).pages().forEach(pages::add);
-    // each page holds only records not yielded before: the boundary's are not repeated
-    assertEquals(List.of(10, 9, 6), pages.stream().map(p -> p.records().size()).toList());
-    assertEquals(List.of(1, 1, 1), pages.stream().map(AuditLogPage::page).toList());
+    // total_count known: the window's pages by offset, each as the server sent it
+    assertEquals(List.of(10, 10, 5), pages.stream().map(p -> p.records().size()).toList());
+    assertEquals(List.of(1, 2, 3), pages.stream().map(AuditLogPage::page).toList());
     assertEquals(25, pages.get(0).totalCount().getAsLong());
   }
 
@@ -353,7 +374,11 @@ class PaginationTest {
             ExecutionException.class,
             () ->
                 client
-                    .paginate(AuditLogQuery.builder().perPage(10).build())
+                    .paginate(
+                        AuditLogQuery.builder()
+                            .since(Instant.parse("2026-01-01T00:00:03Z"))
+                            .perPage(10)
+                            .build())
                     .forEachAsync(l -> {})
                     .get(10, TimeUnit.SECONDS));
     assertInstanceOf(PaginationException.class, e.getCause());
@@ -363,11 +388,11 @@ class PaginationTest {
   void badPagerSettingsAreRefused() {
     AuditLogPager pager = client.paginate(AuditLogQuery.all());
     assertEquals(
-        "prefetch",
-        assertThrows(InvalidRequestException.class, () -> pager.withPrefetch(0)).parameter());
+        "concurrency",
+        assertThrows(InvalidRequestException.class, () -> pager.withConcurrency(0)).parameter());
     assertEquals(
-        "prefetch",
-        assertThrows(InvalidRequestException.class, () -> pager.withPrefetch(17)).parameter());
+        "concurrency",
+        assertThrows(InvalidRequestException.class, () -> pager.withConcurrency(17)).parameter());
     assertEquals(
         "maxPages",
         assertThrows(InvalidRequestException.class, () -> pager.withMaxPages(0)).parameter());

@@ -422,7 +422,7 @@ class TolerantPagesTest {
                 .page(1)
                 .before(Instant.parse("2026-08-01T00:00:00Z"))
                 .build())
-        .withPrefetch(1)
+        .withConcurrency(1)
         .iterator();
   }
 }

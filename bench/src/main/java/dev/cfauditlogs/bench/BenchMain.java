@@ -80,11 +80,11 @@ public final class BenchMain {
         "  decode  JMH: a 1000-record page, bytes to models, facade vs OkHttp+Moshi baseline",
         "          [--rounds 5] [--forks 1] [--warmups 4] [--iterations 5] [--seconds 1]"
             + " [--records 1000] [--turns 1000] [--no-gc] [--smoke]",
-        "  export  100,000 records from the emulator with 50 ms latency; sequential vs prefetch",
-        "          [--records 100000] [--latency-ms 50] [--per-page 1000,100] [--prefetch 2]"
+        "  export  100,000 records from the emulator with 50 ms latency; sequential vs several in flight",
+        "          [--records 100000] [--latency-ms 50] [--per-page 1000,100] [--concurrency 2,4,8]"
             + " [--rounds 1]",
         "  memory  1,000,000 records streamed by a client JVM with -Xmx64m; peak heap",
-        "          [--records 1000000] [--xmx-mb 64] [--prefetch 2] [--timeout-s 900]",
+        "          [--records 1000000] [--xmx-mb 64] [--concurrency 4 (the default)] [--timeout-s 900]",
         "  pacing  default client against a 60 requests / 15 s server for 3 windows",
         "          [--quota 60] [--window-s 15] [--windows 3] [--per-page 10]",
         "  all     all four with their defaults (not peer)",

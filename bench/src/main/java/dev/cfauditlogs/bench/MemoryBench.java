@@ -21,14 +21,14 @@ import java.util.concurrent.TimeUnit;
  * ({@link MemoryClient}) and reports its peak heap and whether every record arrived exactly once.
  */
 final class MemoryBench {
-  static final Set<String> OPTIONS = Args.names("records", "xmx-mb", "prefetch", "timeout-s");
+  static final Set<String> OPTIONS = Args.names("records", "xmx-mb", "concurrency", "timeout-s");
 
   /** What the child JVM reported. */
   record Result(
       int expected,
       int exitCode,
       int xmxMb,
-      int prefetch,
+      int concurrency,
       Map<String, String> facts,
       int requests) {
     /** Whether the client ended normally with every record exactly once. */
@@ -51,7 +51,8 @@ final class MemoryBench {
   static Result run(Args args, PrintStream out) {
     int records = args.intValue("records", 1_000_000, 1, 100_000_000);
     int xmxMb = args.intValue("xmx-mb", 64, 16, 65_536);
-    int prefetch = args.intValue("prefetch", 2, 1, 16);
+    int concurrency =
+        args.intValue("concurrency", dev.cfauditlogs.AuditLogPager.DEFAULT_CONCURRENCY, 1, 16);
     int timeoutSeconds = args.intValue("timeout-s", 900, 10, 3600);
     String token = UUID.randomUUID().toString();
     Result result;
@@ -66,10 +67,10 @@ final class MemoryBench {
       command.add(server.baseUrl());
       command.add(token);
       command.add(String.valueOf(records));
-      command.add(String.valueOf(prefetch));
+      command.add(String.valueOf(concurrency));
       out.printf(
-          "memory: streaming %,d records into a client JVM with -Xmx%dm, prefetch %d…%n",
-          records, xmxMb, prefetch);
+          "memory: streaming %,d records into a client JVM with -Xmx%dm, concurrency %d…%n",
+          records, xmxMb, concurrency);
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       Map<String, String> facts = new HashMap<>();
       Thread reader =
@@ -110,7 +111,8 @@ final class MemoryBench {
       }
       reader.join(10_000);
       synchronized (facts) {
-        result = new Result(records, exit, xmxMb, prefetch, Map.copyOf(facts), server.requests());
+        result =
+            new Result(records, exit, xmxMb, concurrency, Map.copyOf(facts), server.requests());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -124,8 +126,8 @@ final class MemoryBench {
 
   static void print(Result r, int records, PrintStream out) {
     out.printf(
-        "%nmemory summary (%,d records, client -Xmx%dm, prefetch %d):%n",
-        records, r.xmxMb(), r.prefetch());
+        "%nmemory summary (%,d records, client -Xmx%dm, concurrency %d):%n",
+        records, r.xmxMb(), r.concurrency());
     out.printf(
         "  %s: exit %d, %s records, %s distinct, %s duplicates, %s missing, %,d requests, %s s%n",
         r.passed() ? "PASS" : "FAIL",

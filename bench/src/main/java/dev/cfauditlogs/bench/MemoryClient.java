@@ -13,7 +13,7 @@ import java.util.BitSet;
  * {@link GeneratingServer} through the iterator, checks with a bit set that each id arrived once,
  * and prints one {@code RESULT} line with the counts and the heap it needed.
  *
- * <p>Arguments: base URL, API token, expected number of records, prefetch.
+ * <p>Arguments: base URL, API token, expected number of records, concurrency.
  */
 public final class MemoryClient {
   /** How often (in records) the live heap is measured after a full collection. */
@@ -24,12 +24,12 @@ public final class MemoryClient {
   /** Runs the stream; see the class description for the arguments. */
   public static void main(String[] args) {
     if (args.length != 4) {
-      throw new IllegalArgumentException("usage: MemoryClient BASE_URL TOKEN RECORDS PREFETCH");
+      throw new IllegalArgumentException("usage: MemoryClient BASE_URL TOKEN RECORDS CONCURRENCY");
     }
     String baseUrl = args[0];
     String token = args[1];
     int expected = Integer.parseInt(args[2]);
-    int prefetch = Integer.parseInt(args[3]);
+    int concurrency = Integer.parseInt(args[3]);
     BitSet seen = new BitSet(expected);
     long records = 0;
     long duplicates = 0;
@@ -46,7 +46,7 @@ public final class MemoryClient {
                 .rateLimit(0, Duration.ofSeconds(1))
                 .build();
         AuditLogCursor cursor =
-            client.paginate(AuditLogQuery.all()).withPrefetch(prefetch).iterator()) {
+            client.paginate(AuditLogQuery.all()).withConcurrency(concurrency).iterator()) {
       while (cursor.hasNext()) {
         AuditLog log = cursor.next();
         records++;
@@ -57,7 +57,8 @@ public final class MemoryClient {
                 ? Long.parseLong(id.substring(GeneratingServer.ID_PREFIX.length()), 16)
                 : -1;
         if (records % LIVE_CHECK_EVERY == 0) {
-          // What the iteration really holds at this moment: the page being consumed, prefetched
+          // What the iteration really holds at this moment: the page being consumed, the pages
+          // fetched ahead
           // pages, buffers. A full collection leaves only that (and this harness's bit set).
           System.gc();
           maxLive = Math.max(maxLive, HeapWatch.usedNow());

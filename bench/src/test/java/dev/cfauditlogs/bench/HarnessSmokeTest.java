@@ -33,7 +33,15 @@ class HarnessSmokeTest {
     ExportBench.Result result =
         ExportBench.run(
             Args.parse(
-                List.of("--records", "2500", "--latency-ms", "2", "--per-page", "1000,100"),
+                List.of(
+                    "--records",
+                    "2500",
+                    "--latency-ms",
+                    "2",
+                    "--per-page",
+                    "1000,100",
+                    "--concurrency",
+                    "4"),
                 ExportBench.OPTIONS,
                 Set.of()),
             out);

@@ -2,6 +2,7 @@ package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogCursor;
+import dev.cfauditlogs.AuditLogPager;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
 import java.io.IOException;
@@ -61,11 +62,13 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "2",
+      defaultValue = "" + AuditLogPager.DEFAULT_CONCURRENCY,
       description =
-          "Fetch ahead while writing: 1 = one request at a time, 2-16 = the next page is"
-              + " requested while one is written (default ${DEFAULT-VALUE}).")
-  int concurrency = 2;
+          "Requests in flight at most: 1 = one at a time, up to 16. When the server says how"
+              + " many records there are, that many pages are fetched together (each checked,"
+              + " written in order); otherwise the next page is fetched while one is written."
+              + " Always within the rate limit (default ${DEFAULT-VALUE}).")
+  int concurrency = AuditLogPager.DEFAULT_CONCURRENCY;
 
   @Option(
       names = "--progress",
@@ -84,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
     try (AuditLogsClient client = connection.client(root.env(), err)) {
       Exporter exporter =
           new Exporter(
-              client.paginate(query).withPrefetch(concurrency),
+              client.paginate(query).withConcurrency(concurrency),
               format,
               new Progress(err, progress != null ? progress : Terminal.interactive()));
       if (output == null) {

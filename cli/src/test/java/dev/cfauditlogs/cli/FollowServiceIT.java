@@ -138,10 +138,6 @@ class FollowServiceIT {
                     .build();
     Function<FlakyFront, Function<RecordedRequest, MockResponse>> slow =
         f -> r -> f.forward(r).newBuilder().headersDelay(3, TimeUnit.SECONDS).build();
-    // Paging is by keyset on 'when' (page 1 beyond the last second read), so a server that keeps
-    // sending the first records is one that ignores 'since'.
-    Function<FlakyFront, Function<RecordedRequest, MockResponse>> ignoresSince =
-        f -> r -> f.forward(r, url -> url.newBuilder().removeAllQueryParameters("since").build());
     return Stream.of(
         Arguments.of("429 retry-after 300", fixed(rateLimited300()), "429"),
         Arguments.of("429 without retry-after", fixed(FlakyFront.error(429, 10000, "Rate")), "429"),
@@ -152,8 +148,11 @@ class FollowServiceIT {
         Arguments.of("200 HTML", fixed(html(200)), "200"),
         Arguments.of("connection reset", fixed(FlakyFront.reset()), "failed"),
         Arguments.of("truncated body", truncated, "failed"),
-        Arguments.of("timeout", slow, "timed out"),
-        Arguments.of("a server ignoring since", ignoresSince, "ignores 'since'"));
+        Arguments.of("timeout", slow, "timed out"));
+    // "A server ignoring since" is no longer a row: the first window's pages are read by offset
+    // under the bounds of its first page (issue 13), so no request moves 'since' before every
+    // record is delivered and the run ends; ignoring it is caught where a bound leaves records
+    // out (facade WindowTest, PaginationTest.forEachAsyncCountsAndFailsTyped).
   }
 
   private static Function<FlakyFront, Function<RecordedRequest, MockResponse>> fixed(
@@ -188,15 +187,12 @@ class FollowServiceIT {
       Function<FlakyFront, Function<RecordedRequest, MockResponse>> failure,
       String said)
       throws Exception {
-    // A server ignoring 'since' shows on the first request that sends a 'since' past the first
-    // records: the 3rd (after the newest-record query and page 1). It fails once.
-    boolean ignoresSince = kind.equals("a server ignoring since");
-    front.failNext(ignoresSince ? 3 : 2, failure.apply(front));
+    front.failNext(2, failure.apply(front));
     JarRunner.Result r = kind.equals("timeout") ? timeoutRun() : followUntilEverythingThenTerm();
     assertEquals(0, r.exitCode(), r.all());
     assertEquals(truth(), r.lines(), "every record once, oldest first");
     List<Instant> retries = retryInstants(r.stderr());
-    assertEquals(ignoresSince ? 1 : 2, retries.size(), "one line a failure: " + r.stderr());
+    assertEquals(2, retries.size(), "one line a failure: " + r.stderr());
     for (String line : r.stderr().lines().filter(l -> l.contains("Trying again")).toList()) {
       assertTrue(line.startsWith("follow: ") && line.contains(said), line);
     }

@@ -124,7 +124,8 @@ class FaultSoakTest {
 
       long started = System.nanoTime();
       List<AuditLog> got = new ArrayList<>();
-      // The default prefetch: keyset paging keeps one request ahead, which appends cannot upset.
+      // The default concurrency: pages by offset under a pinned before while total_count holds
+      // still, else keyset paging one request ahead; appends upset neither.
       client.paginate(query).forEach(got::add);
       Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
@@ -222,7 +223,7 @@ class FaultSoakTest {
               .page(1)
               .build();
       List<AuditLog> got = new ArrayList<>();
-      client.paginate(query).withPrefetch(1).forEach(got::add);
+      client.paginate(query).withConcurrency(1).forEach(got::add);
       int requests = emulator.requestCount();
 
       List<String> gotIds = idList(got);

@@ -107,7 +107,7 @@ class PrefetchReorderingTest {
                           .page(1) // offset paging, where pages can be answered out of order
                           .before(Instant.parse("2026-01-01T00:00:00Z"))
                           .build())
-                  .withPrefetch(prefetch)
+                  .withConcurrency(prefetch)
                   .forEach(log -> got.add(log.id().orElseThrow())));
       assertEquals(got.size(), new HashSet<>(got).size(), "no duplicates");
       original.removeAll(got);
