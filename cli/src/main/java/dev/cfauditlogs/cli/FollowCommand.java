@@ -129,8 +129,8 @@ final class FollowCommand implements Callable<Integer> {
     }
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
     SyncCheckpoint from = usableCheckpoint(query); // and an unusable checkpoint
-    if (output != null && format.equals("csv")) {
-      CsvWriter.requireSameColumns(output); // and a CSV file of other columns to append to
+    if (output != null) {
+      AppendTarget.requireFormat(output, format); // and a file of another format to append to
     }
     PrintWriter err = spec.commandLine().getErr();
     OkHttpClient http = new OkHttpClient();
@@ -150,7 +150,8 @@ final class FollowCommand implements Callable<Integer> {
                   http.dispatcher().cancelAll();
                 });
         FollowOutput out =
-            FollowOutput.open(output, spec.commandLine().getOut(), root::stdoutFailure, format)) {
+            FollowOutput.open(
+                output, spec.commandLine().getOut(), root::stdoutFailure, format, err)) {
       SyncDelivery delivery =
           (records, checkpoint) -> {
             for (AuditLog log : records) {
@@ -252,11 +253,12 @@ final class FollowCommand implements Callable<Integer> {
         @Nullable Path file,
         PrintWriter stdout,
         Supplier<Failures.CliException> stdoutFailure,
-        String format)
+        String format,
+        PrintWriter err)
         throws IOException {
       return file == null
           ? new ToStdout(stdout, stdoutFailure, format)
-          : new AppendFile(file, format);
+          : new AppendFile(file, format, err);
     }
 
     @Override
@@ -294,8 +296,15 @@ final class FollowCommand implements Callable<Integer> {
     private final AppendOnlyFile file;
     private final RecordWriter writer;
 
-    AppendFile(Path path, String format) throws IOException {
-      this.file = AppendOnlyFile.open(path, RecordEnds.of(format));
+    AppendFile(Path path, String format, PrintWriter err) throws IOException {
+      this.file =
+          AppendOnlyFile.open(
+              path,
+              RecordEnds.of(format),
+              repair -> {
+                err.println("follow: " + repair);
+                err.flush();
+              });
       this.writer = RecordWriter.of(format, file.writer(), 0);
       if (file.wasEmpty()) {
         writer.begin();
