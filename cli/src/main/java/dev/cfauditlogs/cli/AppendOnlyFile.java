@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * A record file that is only appended to. Opening it first cuts off a last record that is not whole
  * (what a process killed mid-write leaves behind), as {@link RecordEnds} of its format tell, so the
- * file never contains a torn record.
+ * file never contains a torn record. The file is locked (an operating-system lock) while open, so a
+ * second follow appending to it is refused.
  */
 final class AppendOnlyFile implements AutoCloseable {
   /** The longest record a kill can have torn: larger tails are not cut off. */
@@ -47,6 +48,14 @@ final class AppendOnlyFile implements AutoCloseable {
         FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
+      if (RunLock.tryLock(channel) == null) { // released with the channel, or by the OS on a crash
+        throw new Failures.CliException(
+            ExitCode.USAGE,
+            "another follow is appending to "
+                + path
+                + "; two runs appending to one file would interleave records. Stop it first, or"
+                + " give this run another --output");
+      }
       long size = channel.size();
       long keep = records.completeLength(channel);
       if (keep < size) {

@@ -114,6 +114,7 @@ final class FollowCommand implements Callable<Integer> {
   private final OddityReport oddities = new OddityReport();
 
   @Override
+  @SuppressWarnings("try") // the lock is held, not used, in its try block
   public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
       throw new CommandLine.ParameterException(
@@ -128,7 +129,29 @@ final class FollowCommand implements Callable<Integer> {
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
-    SyncCheckpoint from = usableCheckpoint(query); // and an unusable checkpoint
+    try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
+      return follow(query);
+    }
+  }
+
+  /**
+   * Locks {@code CHECKPOINT.lock} for the run: the checkpoint itself is replaced by each save (an
+   * atomic rename), so its sibling carries the lock.
+   */
+  private RunLock lockCheckpoint() {
+    Path lockFile = checkpoint.resolveSibling(checkpoint.getFileName() + ".lock");
+    return RunLock.acquire(
+        lockFile,
+        "another follow holds the checkpoint "
+            + checkpoint
+            + " (it locks "
+            + lockFile
+            + "); two runs on one checkpoint would deliver records twice. Stop it first, or give"
+            + " this run another --checkpoint");
+  }
+
+  private int follow(AuditLogQuery query) throws IOException {
+    SyncCheckpoint from = usableCheckpoint(query); // refuse an unusable checkpoint
     if (output != null) {
       AppendTarget.requireFormat(output, format); // and a file of another format to append to
     }
