@@ -199,6 +199,16 @@ final class FollowCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * Hides the shared {@code --direction} filter from follow's help (follow always reads oldest
+   * first and refuses any other direction); it is still parsed, so that it can be refused.
+   */
+  static void hideDirection(CommandLine.Model.CommandSpec follow) {
+    CommandLine.Model.OptionSpec direction = follow.findOption("--direction");
+    follow.remove(direction);
+    follow.addOption(direction.toBuilder().hidden(true).build());
+  }
+
   /** Prints what the follower reports, on stderr. */
   private void print(SyncEvent event, PrintWriter err) {
     if (event instanceof SyncEvent.PollDone done) {

@@ -107,6 +107,19 @@ class CommandsIT {
   }
 
   @Test
+  void followHelpDoesNotOfferTheDirectionItRefuses() {
+    JarRunner.Result help = JarRunner.run(Map.of(), "follow", "--help");
+    assertEquals(0, help.exitCode(), help.all());
+    assertFalse(help.stdout().contains("--direction"), help.stdout());
+    assertTrue(help.stdout().contains("--action-type"), help.stdout());
+    assertTrue(JarRunner.run(Map.of(), "list", "--help").stdout().contains("--direction"));
+    JarRunner.Result desc =
+        JarRunner.run(Map.of(), "follow", "--checkpoint", "x.ckpt", "--direction", "desc");
+    assertEquals(2, desc.exitCode(), desc.all());
+    assertTrue(desc.stderr().contains("leave out --direction"), desc.stderr());
+  }
+
+  @Test
   void versionIsPrinted() {
     JarRunner.Result r = JarRunner.run(Map.of(), "--version");
     assertEquals(0, r.exitCode());
