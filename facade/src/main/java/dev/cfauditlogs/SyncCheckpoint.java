@@ -326,7 +326,7 @@ public final class SyncCheckpoint {
     }
     if (v == 1) {
       if (!(object.get("filters") instanceof String filters)) {
-        throw new IllegalArgumentException("missing or unknown version or filters");
+        throw new IllegalArgumentException("a version 1 checkpoint needs 'filters' as text");
       }
       return entry(USER_SCOPE, SyncFilters.parseV1(filters), object);
     }

@@ -142,6 +142,7 @@ final class FollowCommand implements Callable<Integer> {
     Path lockFile = checkpoint.resolveSibling(checkpoint.getFileName() + ".lock");
     return RunLock.acquire(
         lockFile,
+        "checkpoint " + checkpoint,
         "another follow holds the checkpoint "
             + checkpoint
             + " (it locks "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -23,17 +24,25 @@ final class RunLock implements AutoCloseable {
   /**
    * Locks {@code file}, created if missing and otherwise left as it is.
    *
+   * @param owner what the lock guards, such as {@code checkpoint FILE}, for messages
    * @param held the message when another process holds the lock
    * @throws Failures.CliException exit 2, with {@code held} when another run holds the lock, or
    *     saying why {@code file} cannot be opened
    */
-  static RunLock acquire(Path file, String held) {
+  static RunLock acquire(Path file, String owner, String held) {
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          owner + " cannot be written: its directory " + file.getParent() + " does not exist",
+          e);
     } catch (IOException e) {
       throw new Failures.CliException(
-          ExitCode.USAGE, "lock file " + file + " cannot be created (" + e.getMessage() + ")", e);
+          ExitCode.USAGE,
+          owner + " cannot be locked (lock file " + file + ": " + e.getMessage() + ")",
+          e);
     }
     try {
       if (tryLock(channel) == null) {
@@ -43,7 +52,9 @@ final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new Failures.CliException(
-          ExitCode.USAGE, "lock file " + file + " cannot be locked (" + e.getMessage() + ")", e);
+          ExitCode.USAGE,
+          owner + " cannot be locked (lock file " + file + ": " + e.getMessage() + ")",
+          e);
     }
     return new RunLock(channel);
   }
