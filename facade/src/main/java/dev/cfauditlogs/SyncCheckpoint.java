@@ -1,7 +1,10 @@
 package dev.cfauditlogs;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -186,17 +189,57 @@ public final class SyncCheckpoint {
    */
   public static SyncCheckpoint parse(String text) {
     Objects.requireNonNull(text, "text");
+    String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a UTF-8 byte order mark
+    if (json.isBlank()) {
+      throw new InvalidCheckpointException("empty, not a cf-audit-logs checkpoint");
+    }
+    Object root = readJson(json);
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
-      Object root = reader.readJsonValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new IllegalArgumentException("text after the checkpoint");
-      }
       return interpret(root);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new InvalidCheckpointException(
           "not a cf-audit-logs checkpoint (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The one JSON value {@code json} holds, as Moshi's {@link JsonReader#readJsonValue()} reads it;
+   * what is wrong said in our words, never the parser's (whose advice, such as lenient parsing,
+   * does not apply to a checkpoint).
+   */
+  private static @Nullable Object readJson(String json) {
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+    Object root;
+    try {
+      root = reader.readJsonValue();
+    } catch (EOFException e) {
+      throw cutOff(reader, e);
+    } catch (JsonEncodingException e) {
+      if (String.valueOf(e.getMessage()).startsWith("Unterminated")) {
+        throw cutOff(reader, e); // a string, object or array the end of the text left open
+      }
+      throw new InvalidCheckpointException(
+          "not a cf-audit-logs checkpoint (not valid JSON " + where(reader) + ")", e);
+    } catch (JsonDataException e) {
+      // Moshi's only data error while reading untyped values: a key given twice in one object
+      throw new InvalidCheckpointException(
+          "not a cf-audit-logs checkpoint (the key at "
+              + reader.getPath()
+              + " appears more than once in its object)",
+          e);
+    } catch (IOException e) {
+      throw new InvalidCheckpointException(
+          "not a cf-audit-logs checkpoint (not valid JSON " + where(reader) + ")", e);
+    }
+    try {
+      if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
+        return root;
+      }
+    } catch (IOException e) {
+      // not even a JSON value follows: the same refusal
+    }
+    throw new InvalidCheckpointException(
+        "not a cf-audit-logs checkpoint (there is more text after its JSON value)");
   }
 
   /**
@@ -239,15 +282,51 @@ public final class SyncCheckpoint {
     AtomicFile.write(file, render().getBytes(StandardCharsets.UTF_8));
   }
 
+  private static InvalidCheckpointException cutOff(JsonReader reader, IOException e) {
+    return new InvalidCheckpointException(
+        "cut off (its JSON ends early, "
+            + where(reader)
+            + "; a file truncated by a crash or a full disk?)",
+        e);
+  }
+
+  /** Where in the checkpoint {@code reader} stopped, such as {@code at $.checkpoints[0].seen}. */
+  private static String where(JsonReader reader) {
+    String path = reader.getPath();
+    return path.equals("$") ? "at its start" : "at " + path;
+  }
+
+  private static String kind(Object value) {
+    if (value instanceof String text) {
+      return "the text \"" + text + "\"";
+    }
+    return value instanceof Map<?, ?>
+        ? "an object"
+        : value instanceof List<?> ? "a list" : value.toString();
+  }
+
   private static SyncCheckpoint interpret(@Nullable Object root) {
     Map<?, ?> object = object(root, "the checkpoint");
     Object version = object.get("version");
-    if (!(version instanceof Double v) || (v != 1 && v != VERSION)) {
-      throw new IllegalArgumentException("missing or unknown version " + version);
+    if (version == null) {
+      throw new IllegalArgumentException("it has no 'version'");
+    }
+    if (!(version instanceof Double v)) {
+      throw new IllegalArgumentException("'version' must be a number, not " + kind(version));
+    }
+    if (v != 1 && v != VERSION) {
+      throw new IllegalArgumentException(
+          "version "
+              + (v == Math.rint(v) && Math.abs(v) < 1e15
+                  ? Long.toString((long) (double) v)
+                  : v.toString())
+              + " is not one this version reads (1 or "
+              + VERSION
+              + "); it was written by another version of cf-audit-logs");
     }
     if (v == 1) {
       if (!(object.get("filters") instanceof String filters)) {
-        throw new IllegalArgumentException("missing or unknown version or filters");
+        throw new IllegalArgumentException("a version 1 checkpoint needs 'filters' as text");
       }
       return entry(USER_SCOPE, SyncFilters.parseV1(filters), object);
     }

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    try (AuditLogEmulator emulator = options.builder(0, 25).start();
+    try (AuditLogEmulator emulator = options.builder(0, EmulatorOptions.DEMO_RECORDS).start();
         AuditLogsClient client =
             AuditLogsClient.builder()
                 .baseUrl(emulator.baseUrl())

@@ -47,7 +47,7 @@ final class EmulatorCommand implements Callable<Integer> {
           spec.commandLine(), "--port must be between 0 and 65535 but was " + port);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    AuditLogEmulator emulator = options.builder(port, 1000).start();
+    AuditLogEmulator emulator = options.builder(port, EmulatorOptions.EMULATOR_RECORDS).start();
     try {
       Thread hook =
           new Thread(

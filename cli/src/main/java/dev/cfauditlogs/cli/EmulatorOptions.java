@@ -12,11 +12,24 @@ import picocli.CommandLine.Option;
 
 /** How to set up a built-in emulator: shared by {@code emulator} and {@code demo}. */
 final class EmulatorOptions {
+  /** The records {@code emulator} serves without {@code --records}. */
+  static final int EMULATOR_RECORDS = 1000;
+
+  /** The records {@code demo} serves without {@code --records}. */
+  static final int DEMO_RECORDS = 25;
+
   @Option(
       names = "--records",
       paramLabel = "N",
-      description = "Synthetic records to serve (default ${DEFAULT-VALUE}).")
-  int records;
+      description =
+          "Synthetic records to serve, 0 (none) up to "
+              + Dataset.MAX_SIZE
+              + " (default: "
+              + EMULATOR_RECORDS
+              + " for emulator, "
+              + DEMO_RECORDS
+              + " for demo).")
+  @Nullable Integer records;
 
   @Option(
       names = "--seed",
@@ -105,10 +118,10 @@ final class EmulatorOptions {
       throw new Failures.CliException(
           ExitCode.USAGE, "--fault-rate must be between 0 and 1 but was " + faultRate);
     }
-    int size = records > 0 ? records : defaultRecords;
-    if (size > Dataset.MAX_SIZE) {
+    int size = records == null ? defaultRecords : records;
+    if (size < 0 || size > Dataset.MAX_SIZE) {
       throw new Failures.CliException(
-          ExitCode.USAGE, "--records must be at most " + Dataset.MAX_SIZE + " but was " + size);
+          ExitCode.USAGE, "--records must be 0 to " + Dataset.MAX_SIZE + " but was " + size);
     }
     AuditLogEmulator.Builder b =
         AuditLogEmulator.builder()

@@ -114,6 +114,7 @@ final class FollowCommand implements Callable<Integer> {
   private final OddityReport oddities = new OddityReport();
 
   @Override
+  @SuppressWarnings("try") // the lock is held, not used, in its try block
   public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
       throw new CommandLine.ParameterException(
@@ -128,9 +129,32 @@ final class FollowCommand implements Callable<Integer> {
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
-    SyncCheckpoint from = usableCheckpoint(query); // and an unusable checkpoint
-    if (output != null && format.equals("csv")) {
-      CsvWriter.requireSameColumns(output); // and a CSV file of other columns to append to
+    try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
+      return follow(query);
+    }
+  }
+
+  /**
+   * Locks {@code CHECKPOINT.lock} for the run: the checkpoint itself is replaced by each save (an
+   * atomic rename), so its sibling carries the lock.
+   */
+  private RunLock lockCheckpoint() {
+    Path lockFile = checkpoint.resolveSibling(checkpoint.getFileName() + ".lock");
+    return RunLock.acquire(
+        lockFile,
+        "checkpoint " + checkpoint,
+        "another follow holds the checkpoint "
+            + checkpoint
+            + " (it locks "
+            + lockFile
+            + "); two runs on one checkpoint would deliver records twice. Stop it first, or give"
+            + " this run another --checkpoint");
+  }
+
+  private int follow(AuditLogQuery query) throws IOException {
+    SyncCheckpoint from = usableCheckpoint(query); // refuse an unusable checkpoint
+    if (output != null) {
+      AppendTarget.requireFormat(output, format); // and a file of another format to append to
     }
     PrintWriter err = spec.commandLine().getErr();
     OkHttpClient http = new OkHttpClient();
@@ -150,7 +174,8 @@ final class FollowCommand implements Callable<Integer> {
                   http.dispatcher().cancelAll();
                 });
         FollowOutput out =
-            FollowOutput.open(output, spec.commandLine().getOut(), root::stdoutFailure, format)) {
+            FollowOutput.open(
+                output, spec.commandLine().getOut(), root::stdoutFailure, format, err)) {
       SyncDelivery delivery =
           (records, checkpoint) -> {
             for (AuditLog log : records) {
@@ -178,6 +203,16 @@ final class FollowCommand implements Callable<Integer> {
       http.connectionPool().evictAll();
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Hides the shared {@code --direction} filter from follow's help (follow always reads oldest
+   * first and refuses any other direction); it is still parsed, so that it can be refused.
+   */
+  static void hideDirection(CommandLine.Model.CommandSpec follow) {
+    CommandLine.Model.OptionSpec direction = follow.findOption("--direction");
+    follow.remove(direction);
+    follow.addOption(direction.toBuilder().hidden(true).build());
   }
 
   /** Prints what the follower reports, on stderr. */
@@ -257,11 +292,12 @@ final class FollowCommand implements Callable<Integer> {
         @Nullable Path file,
         PrintWriter stdout,
         Supplier<Failures.CliException> stdoutFailure,
-        String format)
+        String format,
+        PrintWriter err)
         throws IOException {
       return file == null
           ? new ToStdout(stdout, stdoutFailure, format)
-          : new AppendFile(file, format);
+          : new AppendFile(file, format, err);
     }
 
     @Override
@@ -299,8 +335,15 @@ final class FollowCommand implements Callable<Integer> {
     private final AppendOnlyFile file;
     private final RecordWriter writer;
 
-    AppendFile(Path path, String format) throws IOException {
-      this.file = AppendOnlyFile.open(path, RecordEnds.of(format));
+    AppendFile(Path path, String format, PrintWriter err) throws IOException {
+      this.file =
+          AppendOnlyFile.open(
+              path,
+              RecordEnds.of(format),
+              repair -> {
+                err.println("follow: " + repair);
+                err.flush();
+              });
       this.writer = RecordWriter.of(format, file.writer(), 0);
       if (file.wasEmpty()) {
         writer.begin();

@@ -66,6 +66,7 @@ public final class Main {
       Clock clock,
       @Nullable StandardOutput stdout) {
     CommandLine cli = new CommandLine(new RootCommand(env, clock, stdout));
+    FollowCommand.hideDirection(cli.getSubcommands().get("follow").getCommandSpec());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

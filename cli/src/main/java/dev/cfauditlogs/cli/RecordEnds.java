@@ -3,6 +3,9 @@ package dev.cfauditlogs.cli;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Where the last whole record of a file written in one output format ends, so that a record torn by
@@ -30,6 +33,11 @@ enum RecordEnds {
         end = start;
       }
       return 0;
+    }
+
+    @Override
+    boolean isTornRecord(String fragment, boolean atStart) {
+      return fragment.startsWith("{"); // every record follow writes is one JSON object
     }
   },
 
@@ -59,12 +67,54 @@ enum RecordEnds {
       }
       return complete;
     }
+
+    /**
+     * The header torn (at the start of the file), else the start of a row: at most as many cells as
+     * there are columns, the first a record id, the second the start of a time.
+     */
+    @Override
+    boolean isTornRecord(String fragment, boolean atStart) {
+      if (atStart) {
+        return Csv.row(FlatRecord.COLUMNS).startsWith(fragment);
+      }
+      List<String> cells = new ArrayList<>();
+      StringBuilder cell = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < fragment.length(); i++) {
+        char c = fragment.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          cells.add(cell.toString());
+          cell.setLength(0);
+          continue;
+        }
+        cell.append(c);
+      }
+      cells.add(cell.toString());
+      return cells.size() <= FlatRecord.COLUMNS.size()
+          && ID.matcher(cells.get(0)).matches()
+          && (cells.size() < 2 || WHEN.matcher(cells.get(1)).matches());
+    }
   };
+
+  /** A record id cell (or its start) as {@link Csv#cell} writes it. */
+  private static final Pattern ID = Pattern.compile("\"?'?[A-Za-z0-9_.:-]*\"?\r?");
+
+  /** A {@code when} cell (or its start): an ISO 8601 time, or empty. */
+  private static final Pattern WHEN = Pattern.compile("[0-9T:.Z+-]*\r?");
 
   private static final int BUFFER = 1 << 16;
 
   /** The length of the file up to and including the end of its last whole record. */
   abstract long completeLength(FileChannel channel) throws IOException;
+
+  /**
+   * Whether {@code fragment}, the text after the last whole record, is recognisably the start of a
+   * record this format writes (what a kill mid-write leaves), so that it may be cut off; {@code
+   * atStart} when there is no whole record before it.
+   */
+  abstract boolean isTornRecord(String fragment, boolean atStart);
 
   /** The record ends of an output format that follow appends. */
   static RecordEnds of(String format) {

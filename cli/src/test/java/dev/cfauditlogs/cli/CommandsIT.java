@@ -107,6 +107,19 @@ class CommandsIT {
   }
 
   @Test
+  void followHelpDoesNotOfferTheDirectionItRefuses() {
+    JarRunner.Result help = JarRunner.run(Map.of(), "follow", "--help");
+    assertEquals(0, help.exitCode(), help.all());
+    assertFalse(help.stdout().contains("--direction"), help.stdout());
+    assertTrue(help.stdout().contains("--action-type"), help.stdout());
+    assertTrue(JarRunner.run(Map.of(), "list", "--help").stdout().contains("--direction"));
+    JarRunner.Result desc =
+        JarRunner.run(Map.of(), "follow", "--checkpoint", "x.ckpt", "--direction", "desc");
+    assertEquals(2, desc.exitCode(), desc.all());
+    assertTrue(desc.stderr().contains("leave out --direction"), desc.stderr());
+  }
+
+  @Test
   void versionIsPrinted() {
     JarRunner.Result r = JarRunner.run(Map.of(), "--version");
     assertEquals(0, r.exitCode());
@@ -288,6 +301,52 @@ class CommandsIT {
             "login");
     assertEquals(
         2, other.exitCode(), "a checkpoint made for other filters is refused: " + other.all());
+  }
+
+  @Test
+  void emulatorRecordsHelpShowsTheRealDefaultAndBadCountsAreRefused() {
+    JarRunner.Result help = JarRunner.run(Map.of(), "emulator", "--help");
+    String oneLine = help.stdout().replaceAll("\\s+", " ");
+    assertTrue(
+        oneLine.contains(
+            "--records=N Synthetic records to serve, 0 (none) up to 1000000 (default: 1000 for"
+                + " emulator, 25 for demo)."),
+        help.stdout());
+    for (String bad : new String[] {"-5", "-1", "1000001"}) {
+      JarRunner.Result r = JarRunner.run(Map.of(), "emulator", "--records", bad);
+      assertEquals(2, r.exitCode(), r.all());
+      assertTrue(r.stderr().contains("--records must be 0 to "), r.stderr());
+      assertTrue(r.stderr().contains("but was " + bad), r.stderr());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "default"})
+  void emulatorServesExactlyTheRecordsAskedFor(String records) throws Exception {
+    Process p =
+        records.equals("default")
+            ? JarRunner.start("emulator")
+            : JarRunner.start("emulator", "--records", records);
+    try {
+      String first =
+          new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+      JsonReader r = JsonReader.of(new Buffer().writeUtf8(first));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> line = (Map<String, Object>) r.readJsonValue();
+      JarRunner.Result export =
+          JarRunner.run(
+              Map.of(
+                  "CLOUDFLARE_BASE_URL",
+                  (String) line.get("base_url"),
+                  "CLOUDFLARE_API_TOKEN",
+                  (String) line.get("api_token")),
+              "export");
+      assertEquals(0, export.exitCode(), export.stderr());
+      assertEquals(records.equals("default") ? 1000 : 0, export.lines().size());
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
   }
 
   @Test

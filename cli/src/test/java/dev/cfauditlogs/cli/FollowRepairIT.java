@@ -110,6 +110,23 @@ class FollowRepairIT {
 
       JarRunner.Result again = JarRunner.run(env, args);
       assertEquals(0, again.exitCode(), again.all());
+      if (tornBytes > start12Bytes) { // what was cut off is said, with where
+        assertTrue(
+            again
+                .stderr()
+                .contains(
+                    "removed "
+                        + (tornBytes - start12Bytes)
+                        + " bytes from the end of "
+                        + out
+                        + " (bytes "
+                        + start12Bytes
+                        + " to "
+                        + tornBytes),
+            again.stderr());
+      } else {
+        assertEquals("", again.stderr());
+      }
       // Records 10 and 11 were whole: kept, and appended again from the checkpoint (at most the
       // page being written is repeated); record 12's torn part is gone.
       byte[] kept = Arrays.copyOf(whole, start12Bytes);
