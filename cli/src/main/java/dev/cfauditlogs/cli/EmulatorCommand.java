@@ -120,7 +120,14 @@ final class EmulatorCommand implements Callable<Integer> {
       err.println(
           "Emulator serving "
               + emulator.records().size()
-              + " records at "
+              + " records"
+              + (ids.isEmpty()
+                  ? ""
+                  : " (the user's log) and "
+                      + ids.size()
+                      + (ids.size() == 1 ? " account" : " accounts")
+                      + " of as many each")
+              + " at "
               + emulator.baseUrl()
               + " — try in another shell:");
       err.println(

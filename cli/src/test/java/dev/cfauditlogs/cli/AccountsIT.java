@@ -209,22 +209,29 @@ class AccountsIT {
             B);
     assertEquals(2, follow.exitCode(), follow.all());
     assertTrue(follow.stderr().contains("--output-dir"), follow.stderr());
-    for (String bad :
+    List<String> bads =
         List.of(
             A.toUpperCase(java.util.Locale.ROOT),
             A.substring(1),
             A + "0",
             "0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0a",
             "../../user",
-            "g" + A.substring(1))) {
-      for (String command : List.of("list", "export")) {
-        JarRunner.Result r = JarRunner.run(env, command, "--account-id", A, "--account-id", bad);
-        assertEquals(2, r.exitCode(), bad + ": " + r.all());
-        assertTrue(r.stderr().contains("--account-id"), r.stderr());
-        assertTrue(r.stderr().contains(bad), "names the value: " + r.stderr());
-        assertEquals("", r.stdout());
+            "g" + A.substring(1));
+    List<String> commands = List.of("list", "export", "follow");
+    for (int i = 0; i < bads.size(); i++) {
+      String bad = bads.get(i);
+      String command = commands.get(i % commands.size()); // each command, each kind of value
+      List<String> args = new ArrayList<>(List.of(command, "--account-id", A, "--account-id", bad));
+      if (command.equals("follow")) {
+        args.addAll(List.of("--checkpoint", dir.resolve("bad.ckpt").toString()));
       }
+      JarRunner.Result r = JarRunner.run(env, args.toArray(String[]::new));
+      assertEquals(2, r.exitCode(), bad + ": " + r.all());
+      assertTrue(r.stderr().contains("--account-id: account_id must be"), r.stderr());
+      assertTrue(r.stderr().contains("'" + bad + "'"), "names the value: " + r.stderr());
+      assertEquals("", r.stdout());
     }
+    assertFalse(Files.exists(dir.resolve("bad.ckpt")), "no checkpoint written");
     JarRunner.Result twice = JarRunner.run(env, "export", "--account-id", A, "--account-id", A);
     assertEquals(2, twice.exitCode(), twice.all());
     assertTrue(twice.stderr().contains("--account-id " + A + " is given twice"), twice.stderr());
