@@ -1,5 +1,7 @@
 package dev.cfauditlogs.testkit;
 
+import dev.cfauditlogs.AuditLogScope;
+import dev.cfauditlogs.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,11 +132,20 @@ public final class Dataset {
   }
 
   /**
-   * The records of one account's log: for synthetic records, as many made in the same span from the
-   * seed mixed with the account id (so each account has its own records and ids, the same on every
-   * run); records given by the caller are served to every account as given.
+   * The records an emulator serving this data set starts an account's log with ({@link
+   * AuditLogEmulator.Builder#accounts}): for synthetic records, as many made in the same span from
+   * the seed mixed with the account id (so each account has its own records and ids, the same on
+   * every run); records given by the caller are served to every account as given. For a test's
+   * ground truth before the emulator starts.
+   *
+   * @throws IllegalArgumentException naming an id that is not 32 lowercase hexadecimal characters
    */
-  Dataset forAccount(String accountId) {
+  public Dataset forAccount(String accountId) {
+    try {
+      AuditLogScope.account(accountId);
+    } catch (InvalidRequestException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     if (toSecond == 0) {
       return this;
     }

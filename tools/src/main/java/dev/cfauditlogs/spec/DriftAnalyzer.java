@@ -50,7 +50,7 @@ final class DriftAnalyzer {
       Map<String, Object> oldItem = pathItem(oldDoc, path);
       Map<String, Object> newItem = pathItem(newDoc, path);
       if (oldItem == null && newItem == null) {
-        throw new SpecException("neither slice has a GET " + path + " operation");
+        continue; // nothing to compare (the slicer always cuts both; a test fixture may hold one)
       } else if (oldItem == null) {
         findings.nonBreaking("operation", "added");
       } else if (newItem == null) {
