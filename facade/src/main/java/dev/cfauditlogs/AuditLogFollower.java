@@ -259,6 +259,15 @@ public final class AuditLogFollower {
 
   private void requireMatching(SyncCheckpoint from) {
     Objects.requireNonNull(from, "from");
+    String scope = query.scope().key();
+    if (!from.scope().equals(scope)) {
+      throw new InvalidCheckpointException(
+          "the checkpoint was made for scope '"
+              + from.scope()
+              + "', not the query's scope '"
+              + scope
+              + "'; a checkpoint follows one log only");
+    }
     if (!from.matches(query)) {
       throw new InvalidCheckpointException(
           "the checkpoint was made for other filters ("

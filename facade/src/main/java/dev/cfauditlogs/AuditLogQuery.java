@@ -8,16 +8,18 @@ import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to ask {@code GET /user/audit_logs} for: eleven of the document's twelve query parameters
- * (all but {@code export}, see below), validated when {@link Builder#build()} is called, so that a
- * bad value is refused with an {@link InvalidRequestException} naming the parameter and the value
- * before any request is sent.
+ * What to ask for: whose log ({@link #scope()}: the user's own, {@code GET /user/audit_logs},
+ * unless an account is chosen, {@code GET /accounts/{account_id}/audit_logs}) and eleven of the
+ * document's twelve query parameters (all but {@code export}, see below), validated when {@link
+ * Builder#build()} is called, so that a bad value is refused with an {@link
+ * InvalidRequestException} naming the parameter and the value before any request is sent.
  *
  * <p>{@code since} and {@code before} take the API's RFC 3339 union: a {@link LocalDate} is sent as
  * a full-date ({@code 2026-01-31}, which Cloudflare reads as midnight UTC); an {@link Instant},
@@ -60,9 +62,11 @@ public final class AuditLogQuery {
   private final @Nullable Integer perPage;
   private final @Nullable Integer page;
   private final @Nullable Boolean hideUserLogs;
+  private final AuditLogScope scope;
   private final Map<String, String> parameters;
 
   private AuditLogQuery(Builder b) {
+    this.scope = b.scope;
     this.id = b.id;
     this.actionType = b.actionType;
     this.actorIp = b.actorIp;
@@ -101,7 +105,17 @@ public final class AuditLogQuery {
     b.perPage = perPage;
     b.page = page;
     b.hideUserLogs = hideUserLogs;
+    b.scope = scope;
     return b;
+  }
+
+  /**
+   * Whose log this query reads: {@link AuditLogScope#user()} unless {@link Builder#scope} or {@link
+   * Builder#accountId} chose an account. Not a query parameter: an account's id travels in the
+   * path.
+   */
+  public AuditLogScope scope() {
+    return scope;
   }
 
   /** {@code id}: one log by its id. */
@@ -206,24 +220,28 @@ public final class AuditLogQuery {
     }
   }
 
-  /** Equal when both send the same {@link #parameters()}. */
+  /** Equal when both read the same {@link #scope()} and send the same {@link #parameters()}. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof AuditLogQuery q && parameters.equals(q.parameters);
+    return o instanceof AuditLogQuery q && scope.equals(q.scope) && parameters.equals(q.parameters);
   }
 
   @Override
   public int hashCode() {
-    return parameters.hashCode();
+    return 31 * scope.hashCode() + parameters.hashCode();
   }
 
   /**
    * The query as the parameters it sends, such as {@code AuditLogQuery{since=2026-01-01,
-   * per_page=1000}}.
+   * per_page=1000}}; an account scope comes first, as in {@code AuditLogQuery{account
+   * 0123456789abcdef0123456789abcdef, since=2026-01-01}}.
    */
   @Override
   public String toString() {
     StringJoiner s = new StringJoiner(", ", "AuditLogQuery{", "}");
+    if (!scope.isUser()) {
+      s.add(scope.toString());
+    }
     parameters.forEach((name, value) -> s.add(name + "=" + value));
     return s.toString();
   }
@@ -241,8 +259,29 @@ public final class AuditLogQuery {
     private @Nullable Integer perPage;
     private @Nullable Integer page;
     private @Nullable Boolean hideUserLogs;
+    private AuditLogScope scope = AuditLogScope.user();
 
     private Builder() {}
+
+    /**
+     * Whose log to read; {@link AuditLogScope#user()} when never called.
+     *
+     * @throws NullPointerException when {@code scope} is null
+     */
+    public Builder scope(AuditLogScope scope) {
+      this.scope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /**
+     * Reads one account's log: the same as {@code scope(AuditLogScope.account(accountId))}.
+     *
+     * @throws InvalidRequestException (parameter {@code account_id}) naming the value unless it is
+     *     32 lowercase hexadecimal characters
+     */
+    public Builder accountId(String accountId) {
+      return scope(AuditLogScope.account(accountId));
+    }
 
     /** Finds one log by its id. */
     public Builder id(@Nullable String id) {

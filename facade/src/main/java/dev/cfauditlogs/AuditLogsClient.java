@@ -15,8 +15,12 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client for Cloudflare's user audit logs ({@code GET /user/audit_logs}). Immutable and
- * thread-safe; close it to release the HTTP resources it created.
+ * A client for Cloudflare's audit logs: the user's ({@code GET /user/audit_logs}) and any account's
+ * ({@code GET /accounts/{account_id}/audit_logs}), each query routed by its {@link
+ * AuditLogQuery#scope()}. Immutable and thread-safe; close it to release the HTTP resources it
+ * created. One client paces every scope with one limiter — Cloudflare's rate limit is per user
+ * across all accounts — so read many accounts through one client (several pagers or followers may
+ * share it) rather than one client per account.
  *
  * <pre>{@code
  * try (AuditLogsClient client = AuditLogsClient.fromEnv()) {

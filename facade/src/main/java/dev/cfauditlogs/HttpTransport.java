@@ -119,22 +119,46 @@ final class HttpTransport implements AutoCloseable {
     return PageFacts.toPage(query, caller.execute(request(query), cancellation));
   }
 
-  /** The HTTP request for a query: the generated interface's, plus our headers and credentials. */
+  /**
+   * The HTTP request for a query: the generated interface's operation for the query's scope ({@code
+   * audit-logs-get-user-audit-logs} or {@code audit-logs-get-account-audit-logs}, with the same
+   * query parameters), plus our headers and credentials.
+   */
   Request request(AuditLogQuery q) {
+    BigDecimal perPage =
+        q.perPage().isPresent() ? BigDecimal.valueOf(q.perPage().getAsInt()) : null;
+    BigDecimal page = q.page().isPresent() ? BigDecimal.valueOf(q.page().getAsInt()) : null;
+    String direction = q.direction().map(Direction::wireValue).orElse(null);
+    Optional<String> accountId = q.scope().accountId();
     Request request =
-        api.auditLogsGetUserAuditLogs(
-                q.id().orElse(null),
-                null, // export: not offered, see AuditLogQuery
-                q.actionType().orElse(null),
-                q.actorIp().orElse(null),
-                q.actorEmail().orElse(null),
-                q.since().orElse(null),
-                q.before().orElse(null),
-                q.zoneName().orElse(null),
-                q.direction().map(Direction::wireValue).orElse(null),
-                q.perPage().isPresent() ? BigDecimal.valueOf(q.perPage().getAsInt()) : null,
-                q.page().isPresent() ? BigDecimal.valueOf(q.page().getAsInt()) : null,
-                q.hideUserLogs().orElse(null))
+        (accountId.isPresent()
+                ? api.auditLogsGetAccountAuditLogs(
+                    accountId.get(),
+                    q.id().orElse(null),
+                    null, // export: not offered, see AuditLogQuery
+                    q.actionType().orElse(null),
+                    q.actorIp().orElse(null),
+                    q.actorEmail().orElse(null),
+                    q.since().orElse(null),
+                    q.before().orElse(null),
+                    q.zoneName().orElse(null),
+                    direction,
+                    perPage,
+                    page,
+                    q.hideUserLogs().orElse(null))
+                : api.auditLogsGetUserAuditLogs(
+                    q.id().orElse(null),
+                    null, // export: not offered, see AuditLogQuery
+                    q.actionType().orElse(null),
+                    q.actorIp().orElse(null),
+                    q.actorEmail().orElse(null),
+                    q.since().orElse(null),
+                    q.before().orElse(null),
+                    q.zoneName().orElse(null),
+                    direction,
+                    perPage,
+                    page,
+                    q.hideUserLogs().orElse(null)))
             .request();
     Request.Builder withHeaders =
         request

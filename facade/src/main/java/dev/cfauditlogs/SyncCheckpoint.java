@@ -12,12 +12,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +53,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <ul>
- *   <li>{@code checkpoints}: one checkpoint per scope. This version reads and writes exactly one,
- *       of scope {@code user} ({@code GET /user/audit_logs}); the list leaves room for one
- *       checkpoint per account in one file.
+ *   <li>{@code checkpoints}: one checkpoint per scope. A {@code SyncCheckpoint} reads and writes a
+ *       file of exactly one; {@link SyncCheckpoints} reads and writes a file of any number, one per
+ *       scope.
+ *   <li>{@code scope}: whose log ({@link AuditLogScope#key()}): {@code user} ({@code GET
+ *       /user/audit_logs}) or {@code accounts/<account_id>} ({@code GET
+ *       /accounts/{account_id}/audit_logs}, 32 lowercase hex characters).
  *   <li>{@code filters}: the query parameters that choose records, named and written as sent
  *       ({@link AuditLogQuery#parameters()} without {@code since}, {@code before}, {@code
  *       direction}, {@code per_page}, and {@code page}); compared without regard to order.
@@ -76,9 +83,6 @@ public final class SyncCheckpoint {
   /** The largest checkpoint file {@link #load(Path)} reads: 64 MiB. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-  /** The scope of {@code GET /user/audit_logs}, the only one this version follows. */
-  static final String USER_SCOPE = "user";
-
   private final String scope;
   private final Map<String, String> filters;
   private final @Nullable Instant newest;
@@ -101,12 +105,21 @@ public final class SyncCheckpoint {
    */
   public static SyncCheckpoint start(AuditLogQuery query) {
     Objects.requireNonNull(query, "query");
-    return new SyncCheckpoint(USER_SCOPE, SyncFilters.of(query), null, Map.of());
+    return new SyncCheckpoint(query.scope().key(), SyncFilters.of(query), null, Map.of());
   }
 
-  /** What is followed: {@code user} for {@code GET /user/audit_logs}. */
+  /**
+   * Whose log is followed, as {@link AuditLogScope#key()} writes it: {@code user} for {@code GET
+   * /user/audit_logs}, {@code accounts/<account_id>} for {@code GET
+   * /accounts/{account_id}/audit_logs}.
+   */
   public String scope() {
     return scope;
+  }
+
+  /** {@link #scope()} as a value. */
+  public AuditLogScope auditLogScope() {
+    return AuditLogScope.ofKey(scope);
   }
 
   /**
@@ -125,9 +138,12 @@ public final class SyncCheckpoint {
     return SyncFilters.describe(filters);
   }
 
-  /** Whether {@code query} selects the same records: the same filters, in any order. */
+  /**
+   * Whether {@code query} selects the same records: the same {@linkplain AuditLogQuery#scope()
+   * scope} and the same filters, in any order.
+   */
   public boolean matches(AuditLogQuery query) {
-    return filters.equals(SyncFilters.of(query));
+    return scope.equals(query.scope().key()) && filters.equals(SyncFilters.of(query));
   }
 
   /** The newest {@code when} delivered; empty before the first record with a usable one. */
@@ -159,20 +175,7 @@ public final class SyncCheckpoint {
       json.beginObject();
       json.name("version").value(VERSION);
       json.name("checkpoints").beginArray();
-      json.beginObject();
-      json.name("scope").value(scope);
-      json.name("filters").beginObject();
-      for (Map.Entry<String, String> e : filters.entrySet()) {
-        json.name(e.getKey()).value(e.getValue());
-      }
-      json.endObject();
-      json.name("newest").value(newest == null ? null : newest.toString());
-      json.name("seen").beginObject();
-      for (Map.Entry<String, Instant> e : seen.entrySet()) {
-        json.name(e.getKey()).value(e.getValue().toString());
-      }
-      json.endObject();
-      json.endObject();
+      writeEntry(json);
       json.endArray();
       json.endObject();
     } catch (IOException e) {
@@ -181,13 +184,49 @@ public final class SyncCheckpoint {
     return buffer.readUtf8();
   }
 
+  /** Writes this checkpoint as one entry of a file's {@code checkpoints}. */
+  void writeEntry(JsonWriter json) throws IOException {
+    json.beginObject();
+    json.name("scope").value(scope);
+    json.name("filters").beginObject();
+    for (Map.Entry<String, String> e : filters.entrySet()) {
+      json.name(e.getKey()).value(e.getValue());
+    }
+    json.endObject();
+    json.name("newest").value(newest == null ? null : newest.toString());
+    json.name("seen").beginObject();
+    for (Map.Entry<String, Instant> e : seen.entrySet()) {
+      json.name(e.getKey()).value(e.getValue().toString());
+    }
+    json.endObject();
+    json.endObject();
+  }
+
   /**
-   * Reads a checkpoint's text, version 1 or {@value #VERSION}.
+   * Reads a checkpoint's text, version 1 or {@value #VERSION}, holding one checkpoint.
    *
    * @throws InvalidCheckpointException when {@code text} is not a checkpoint this version reads,
-   *     saying why
+   *     saying why (a file of several checkpoints is read with {@link SyncCheckpoints})
    */
   public static SyncCheckpoint parse(String text) {
+    List<SyncCheckpoint> all = parseAll(text);
+    if (all.size() > 1) {
+      throw new InvalidCheckpointException(
+          "a file of "
+              + all.size()
+              + " checkpoints, one per scope; read it with SyncCheckpoints (or the CLI's follow)");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * Every checkpoint of a checkpoint's text (version 1: one; version {@value #VERSION}: one or
+   * more, each of its own scope), in the order written.
+   *
+   * @throws InvalidCheckpointException when {@code text} is not a checkpoint file this version
+   *     reads, saying why
+   */
+  static List<SyncCheckpoint> parseAll(String text) {
     Objects.requireNonNull(text, "text");
     String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a UTF-8 byte order mark
     if (json.isBlank()) {
@@ -250,6 +289,11 @@ public final class SyncCheckpoint {
    * @throws IOException when the file cannot be read
    */
   public static Optional<SyncCheckpoint> load(Path file) throws IOException {
+    return load(file, SyncCheckpoint::parse);
+  }
+
+  /** The text of a checkpoint file, or empty when there is none. */
+  static Optional<String> read(Path file) throws IOException {
     byte[] bytes;
     try {
       if (Files.size(file) > MAX_BYTES) {
@@ -264,8 +308,17 @@ public final class SyncCheckpoint {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
+    return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** Reads a checkpoint file's text with {@code parser}; a refusal names the file. */
+  static <T> Optional<T> load(Path file, Function<String, T> parser) throws IOException {
+    Optional<String> text = read(file);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(parse(new String(bytes, StandardCharsets.UTF_8)));
+      return Optional.of(parser.apply(text.get()));
     } catch (InvalidCheckpointException e) {
       throw new InvalidCheckpointException(
           "checkpoint " + file + " is " + e.getMessage() + "; move it away to start over",
@@ -305,7 +358,7 @@ public final class SyncCheckpoint {
         : value instanceof List<?> ? "a list" : value.toString();
   }
 
-  private static SyncCheckpoint interpret(@Nullable Object root) {
+  private static List<SyncCheckpoint> interpret(@Nullable Object root) {
     Map<?, ?> object = object(root, "the checkpoint");
     Object version = object.get("version");
     if (version == null) {
@@ -328,22 +381,37 @@ public final class SyncCheckpoint {
       if (!(object.get("filters") instanceof String filters)) {
         throw new IllegalArgumentException("a version 1 checkpoint needs 'filters' as text");
       }
-      return entry(USER_SCOPE, SyncFilters.parseV1(filters), object);
+      return List.of(entry(AuditLogScope.user().key(), SyncFilters.parseV1(filters), object));
     }
     if (!(object.get("checkpoints") instanceof List<?> list) || list.isEmpty()) {
-      throw new IllegalArgumentException("'checkpoints' must be a list of one checkpoint");
+      throw new IllegalArgumentException("'checkpoints' must be a list of checkpoints");
     }
-    if (list.size() > 1) {
-      throw new IllegalArgumentException(
-          "it holds " + list.size() + " checkpoints; this version reads one");
+    List<SyncCheckpoint> all = new ArrayList<>();
+    Set<String> scopes = new HashSet<>();
+    for (Object item : list) {
+      SyncCheckpoint checkpoint = interpretEntry(object(item, "a checkpoint"));
+      if (!scopes.add(checkpoint.scope)) {
+        throw new IllegalArgumentException(
+            "it holds two checkpoints of scope '" + checkpoint.scope + "'");
+      }
+      all.add(checkpoint);
     }
-    Map<?, ?> entry = object(list.get(0), "a checkpoint");
+    return List.copyOf(all);
+  }
+
+  private static SyncCheckpoint interpretEntry(Map<?, ?> entry) {
     if (!(entry.get("scope") instanceof String scope)) {
       throw new IllegalArgumentException("a checkpoint has no scope");
     }
-    if (!scope.equals(USER_SCOPE)) {
+    try {
+      AuditLogScope.ofKey(scope);
+    } catch (InvalidRequestException e) {
       throw new IllegalArgumentException(
-          "scope '" + scope + "' is not one this version follows (only 'user')");
+          "scope "
+              + AuditLogScope.quoted(scope)
+              + " is not one this version follows ('user' or 'accounts/<account_id>', 32 lowercase"
+              + " hex)",
+          e);
     }
     Map<String, String> filters = new LinkedHashMap<>();
     object(entry.get("filters"), "'filters'")

@@ -1,5 +1,7 @@
 /**
- * cf-audit-logs: a client for Cloudflare's user audit logs ({@code GET /user/audit_logs}).
+ * cf-audit-logs: a client for Cloudflare's audit logs — the user's ({@code GET /user/audit_logs})
+ * and any account's ({@code GET /accounts/{account_id}/audit_logs}), chosen per query by {@link
+ * AuditLogScope}.
  *
  * <p>Everything in this package is non-null unless annotated {@code @Nullable}.
  *
@@ -13,8 +15,8 @@
  *       ClientSettings} (the immutable settings a client keeps), {@code CredentialSources} and
  *       {@code Credentials} (which scheme's headers are sent), {@code BaseUrl}; {@link ClockSkew}
  *       and {@code ClockSkewMonitor} (the server's clock against ours).
- *   <li><b>Query</b>: {@link AuditLogQuery}, {@link Direction}; {@code TimeBound}, {@code Rfc3339},
- *       {@code QueryValues} (the values a query accepts).
+ *   <li><b>Query</b>: {@link AuditLogQuery}, {@link AuditLogScope} (whose log), {@link Direction};
+ *       {@code TimeBound}, {@code Rfc3339}, {@code QueryValues} (the values a query accepts).
  *   <li><b>Records and pages</b>: {@link AuditLog}, {@link AuditLogPage}, {@link ResponseInfo},
  *       {@link RateLimitStatus}, {@link SpecMismatch}, {@link SkippedElement}; {@code PageDecoder},
  *       {@code PageElements}, {@code FieldText} (the tolerant reader) and {@code PageFacts}.
@@ -25,9 +27,9 @@
  *       {@code RecentIds}, {@code Cancellation}.
  *   <li><b>Sync (follower, checkpoint)</b>: {@link AuditLogFollower} (one pass, or a long run with
  *       its failure policy), {@link SyncCheckpoint} (newest {@code when} and the ids within the
- *       lookback; a text form saved anywhere), {@link SyncDelivery}, {@link SyncEvent}, {@link
- *       InvalidCheckpointException}; {@code FailurePolicy}, {@code SyncFilters}, {@code
- *       SyncProgress}, {@code AtomicFile}.
+ *       lookback; a text form saved anywhere), {@link SyncCheckpoints} (a file of one per scope),
+ *       {@link SyncDelivery}, {@link SyncEvent}, {@link InvalidCheckpointException}; {@code
+ *       FailurePolicy}, {@code SyncFilters}, {@code SyncProgress}, {@code AtomicFile}.
  *   <li><b>Transport</b>: {@code HttpTransport} (OkHttp, the generated Retrofit interface, the
  *       executor), {@code RetryingCaller} and its {@code AttemptResult}, {@code Backoff}, {@code
  *       RetryAfter}, {@code RequestPacer} and {@code SlidingWindowPacer}, {@link Sleeper}, {@code

@@ -224,6 +224,29 @@ class AuditLogFollowerTest {
   }
 
   @Test
+  void aCheckpointOfAnotherScopeIsRefusedNamingBothBeforeAnyRequest() {
+    String account = AuditLogScopeTest.ACCOUNT;
+    SyncCheckpoint userCheckpoint = SyncCheckpoint.start(pagesOf10());
+    AuditLogQuery accountQuery = pagesOf10().toBuilder().accountId(account).build();
+    InvalidCheckpointException refused =
+        assertThrows(
+            InvalidCheckpointException.class,
+            () -> follower(accountQuery).build().poll(userCheckpoint, collect(new ArrayList<>())));
+    assertTrue(refused.getMessage().contains("'user'"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("'accounts/" + account + "'"), refused.getMessage());
+
+    SyncCheckpoint accountCheckpoint = SyncCheckpoint.start(accountQuery);
+    refused =
+        assertThrows(
+            InvalidCheckpointException.class,
+            () ->
+                follower(pagesOf10()).build().poll(accountCheckpoint, collect(new ArrayList<>())));
+    assertTrue(refused.getMessage().contains("'accounts/" + account + "'"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("'user'"), refused.getMessage());
+    assertEquals(0, front.received.get(), "refused before any request");
+  }
+
+  @Test
   void passingFailuresAreWaitedOutWithBackoffThenResumedFromTheLastPageDelivered()
       throws IOException {
     server.withRecords(25);

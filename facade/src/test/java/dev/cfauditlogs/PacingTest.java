@@ -13,6 +13,8 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The client-side limiter: a sliding window, the server's hints, and 429s; shared by everything a
@@ -103,8 +105,22 @@ class PacingTest {
     assertEquals(42_000, time.millis() - start);
   }
 
-  @Test
-  void oneLimiterIsSharedByAllIterationsOfAClient() throws IOException {
+  /**
+   * Cloudflare's rate limit is per user across all accounts: the four requests of the window are
+   * spent on the user's log and several accounts' alike (with {@code mixScopes}), and the fifth
+   * waits whatever its scope.
+   */
+  @ParameterizedTest(name = "mixing scopes: {0}")
+  @ValueSource(booleans = {false, true})
+  void oneLimiterIsSharedByAllIterationsOfAClient(boolean mixScopes) throws IOException {
+    List<AuditLogScope> scopes =
+        mixScopes
+            ? List.of(
+                AuditLogScope.account(AuditLogScopeTest.ACCOUNT),
+                AuditLogScope.user(),
+                AuditLogScope.account("0123456789abcdef0123456789abcdef"),
+                AuditLogScope.account(AuditLogScopeTest.ACCOUNT))
+            : List.of(AuditLogScope.user());
     try (MockWebServer web = new MockWebServer()) {
       for (int i = 0; i < 8; i++) {
         web.enqueue(
@@ -124,12 +140,26 @@ class PacingTest {
               .build()) {
         long start = time.millis();
         for (int i = 0; i < 4; i++) {
-          client.list(AuditLogQuery.all());
+          client.list(AuditLogQuery.builder().scope(scopes.get(i % scopes.size())).build());
         }
         assertEquals(start, time.millis(), "four requests fit in the window");
-        client.paginate(AuditLogQuery.all()).withConcurrency(1).iterator().hasNext();
+        AuditLogScope last = mixScopes ? AuditLogScope.account(ACCOUNT_C) : AuditLogScope.user();
+        client
+            .paginate(AuditLogQuery.builder().scope(last).build())
+            .withConcurrency(1)
+            .iterator()
+            .hasNext();
         assertTrue(time.millis() - start >= 60_000, "the fifth waited for the shared window");
       }
+      List<String> paths = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        paths.add(web.takeRequest().getUrl().encodedPath());
+      }
+      assertEquals(mixScopes ? 4 : 1, new java.util.HashSet<>(paths).size(), "" + paths);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
     }
   }
+
+  private static final String ACCOUNT_C = "cccccccccccccccccccccccccccccccc";
 }

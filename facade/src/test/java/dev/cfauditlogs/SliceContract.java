@@ -69,9 +69,12 @@ final class SliceContract {
     if (api == null) {
       throw new IllegalStateException("the slice does not parse: " + parsed.getMessages());
     }
-    for (Parameter p : api.getPaths().get("/user/audit_logs").getGet().getParameters()) {
-      if (p.getName().equals("since") || p.getName().equals("before")) {
-        p.setSchema(new StringSchema().pattern(UNION_PATTERN));
+    // Both operations: the user's log and an account's.
+    for (var item : api.getPaths().values()) {
+      for (Parameter p : item.getGet().getParameters()) {
+        if (p.getName().equals("since") || p.getName().equals("before")) {
+          p.setSchema(new StringSchema().pattern(UNION_PATTERN));
+        }
       }
     }
     // The validator treats objects as closed unless told otherwise; JSON Schema (and the spec)

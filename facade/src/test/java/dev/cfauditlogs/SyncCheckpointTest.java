@@ -157,13 +157,18 @@ class SyncCheckpointTest {
   }
 
   @Test
-  void versionTwoHasRoomForScopesButReadsOnlyOneUserCheckpoint() {
+  void versionTwoHoldsOneCheckpointPerScopeAndOneCheckpointReadsOnlyOne() {
     String two =
         "{\"version\":2,\"checkpoints\":[{\"scope\":\"user\",\"filters\":{},\"newest\":null,"
             + "\"seen\":{}},{\"scope\":\"user\",\"filters\":{},\"newest\":null,\"seen\":{}}]}";
     InvalidCheckpointException e =
         assertThrows(InvalidCheckpointException.class, () -> SyncCheckpoint.parse(two));
-    assertTrue(e.getMessage().contains("holds 2 checkpoints"), e.getMessage());
+    assertTrue(e.getMessage().contains("two checkpoints of scope 'user'"), e.getMessage());
+    String twoScopes =
+        two.replaceFirst("\"user\"", "\"accounts/" + AuditLogScopeTest.ACCOUNT + "\"");
+    e = assertThrows(InvalidCheckpointException.class, () -> SyncCheckpoint.parse(twoScopes));
+    assertTrue(e.getMessage().contains("read it with SyncCheckpoints"), e.getMessage());
+    assertEquals(2, SyncCheckpoints.parse(twoScopes).size());
     String account =
         "{\"version\":2,\"checkpoints\":[{\"scope\":\"account:0123\",\"filters\":{},"
             + "\"newest\":null,\"seen\":{}}]}";

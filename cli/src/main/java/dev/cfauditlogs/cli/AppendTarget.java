@@ -21,7 +21,16 @@ final class AppendTarget {
    * "csv") writes: for JSONL a JSON object, for CSV this version's header (or its torn start).
    */
   static void requireFormat(Path file, String format) throws IOException {
-    String expectedHeader = Csv.row(FlatRecord.COLUMNS);
+    requireFormat(file, format, FlatRecord.COLUMNS);
+  }
+
+  /**
+   * As {@link #requireFormat(Path, String)}, for CSV with the header of {@code columns} (such as
+   * the one with {@code account_id}).
+   */
+  static void requireFormat(Path file, String format, java.util.List<String> columns)
+      throws IOException {
+    String expectedHeader = Csv.row(columns);
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(Math.max(HEAD_BYTES, expectedHeader.length()));

@@ -4,11 +4,13 @@ import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogCursor;
 import dev.cfauditlogs.AuditLogPager;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +40,14 @@ import picocli.CommandLine.Option;
       "  cf-audit-logs export --since 2026-01-01 > audit.jsonl",
       "  cf-audit-logs export --format csv --output audit.csv --progress",
       "  cf-audit-logs export --actor-ip 198.51.100.0/24 --direction asc --concurrency 4",
+      "  cf-audit-logs export --account-id ID1 --account-id ID2 --output-dir logs/",
+      "  cf-audit-logs export --account-id ID1 --account-id ID2 --format csv > accounts.csv",
       "",
-      "With --output FILE the records go to FILE.partial, renamed to FILE only when complete."
+      "With --output FILE the records go to FILE.partial, renamed to FILE only when complete;",
+      "with --output-dir DIR each account's records go to DIR/<account_id>.<format> the same way.",
+      "Several accounts are read at once by one client, within one rate budget. An account that",
+      "cannot be read is named on stderr and the others finish; a summary line follows and the",
+      "exit code is the worst failure's (3 for a permission problem)."
     })
 final class ExportCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "json", "csv");
@@ -47,6 +55,7 @@ final class ExportCommand implements Callable<Integer> {
   @CommandLine.ParentCommand RootCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin FilterOptions filters;
+  @Mixin AccountOptions accounts;
   @Mixin ConnectionOptions connection;
 
   @Option(
@@ -58,6 +67,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   @Nullable Path output;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Write each log to its own file DIR/<account_id>.<format> (DIR/user.<format> without"
+              + " --account-id); DIR is created if missing.")
+  @Nullable Path outputDir;
 
   @Option(
       names = "--concurrency",
@@ -82,8 +99,28 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--format must be jsonl, json or csv but was '" + format + "'");
     }
+    List<AuditLogScope> scopes = accounts.scopes();
+    if (output != null && outputDir != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--output and --output-dir cannot be used together: --output writes one file,"
+              + " --output-dir one file per account");
+    }
+    if (outputDir == null && scopes.size() > 1 && !format.equals("csv")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format "
+              + format
+              + " cannot tell "
+              + scopes.size()
+              + " accounts apart in one output without changing the records: use --output-dir DIR"
+              + " (one file per account) or --format csv (an account_id column)");
+    }
     AuditLogQuery query = filters.query().build();
     PrintWriter err = spec.commandLine().getErr();
+    if (accounts.given() || outputDir != null) {
+      return accountExport(query, scopes, err);
+    }
     try (AuditLogsClient client = connection.client(root.env(), err)) {
       Exporter exporter =
           new Exporter(
@@ -115,6 +152,54 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
+  /** Export of the scopes named by {@code --account-id}, or to {@code --output-dir}. */
+  private int accountExport(AuditLogQuery query, List<AuditLogScope> scopes, PrintWriter err)
+      throws IOException {
+    try (AuditLogsClient client = connection.client(root.env(), err)) {
+      AccountExport export =
+          new AccountExport(
+              client,
+              query,
+              scopes,
+              format,
+              concurrency,
+              err,
+              progress != null ? progress : Terminal.interactive());
+      if (outputDir != null) {
+        return export.toDirectory(outputDir);
+      }
+      boolean accountColumn = accounts.given();
+      if (output == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+          return export.toOne(out, out::checkError, accountColumn);
+        } catch (Failures.CliException e) {
+          throw out.checkError() ? root.stdoutFailure() : e;
+        }
+      }
+      try (OutputFile file = new OutputFile(output)) {
+        int code;
+        try {
+          code = export.toOne(file.writer(), () -> false, accountColumn);
+        } catch (RuntimeException | IOException e) {
+          err.println("cf-audit-logs: the partial output is in " + file.partial());
+          throw e;
+        }
+        if (export.anyFailed()) {
+          file.writer().flush();
+          err.println(
+              "cf-audit-logs: "
+                  + output
+                  + " is not complete, so it was not written; the other accounts' records are in "
+                  + file.partial());
+          return code;
+        }
+        file.commit();
+        return code;
+      }
+    }
+  }
+
   /** Streams one iteration into a writer. */
   static final class Exporter {
     private final dev.cfauditlogs.AuditLogPager pager;
@@ -134,9 +219,23 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     long run(Appendable out, java.util.function.BooleanSupplier broken) throws IOException {
-      RecordWriter writer = RecordWriter.of(format, out, 0);
+      return run(RecordWriter.of(format, out, 0), true, out, broken);
+    }
+
+    /**
+     * Streams into {@code writer}, which writes to {@code out}; {@code frame}: whether this run
+     * begins and ends the writer's output (false when it shares the output with other runs).
+     */
+    long run(
+        RecordWriter writer,
+        boolean frame,
+        Appendable out,
+        java.util.function.BooleanSupplier broken)
+        throws IOException {
       long count = 0;
-      writer.begin();
+      if (frame) {
+        writer.begin();
+      }
       try (AuditLogCursor cursor = pager.iterator()) {
         while (cursor.hasNext()) {
           AuditLog log = cursor.next();
@@ -152,7 +251,9 @@ final class ExportCommand implements Callable<Integer> {
             progress.update(count, cursor.totalCount());
           }
         }
-        writer.end();
+        if (frame) {
+          writer.end();
+        }
         if (out instanceof java.io.Flushable flushable) {
           flushable.flush();
         }

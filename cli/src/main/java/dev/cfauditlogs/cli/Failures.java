@@ -85,7 +85,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return message == null ? e.getClass().getSimpleName() : message;
   }
 
-  private static String hint(Throwable e) {
+  static String hint(Throwable e) {
     if (e instanceof InvalidRequestException) {
       return "Nothing was sent. Fix the value and run the command again (--help lists the options).";
     }

@@ -3,16 +3,23 @@ package dev.cfauditlogs.cli;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogFollower;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
+import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.InvalidCheckpointException;
 import dev.cfauditlogs.SyncCheckpoint;
+import dev.cfauditlogs.SyncCheckpoints;
 import dev.cfauditlogs.SyncDelivery;
 import dev.cfauditlogs.SyncEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -50,7 +57,15 @@ import picocli.CommandLine.Option;
     footer = {
       "  cf-audit-logs follow --checkpoint audit.ckpt >> audit.jsonl",
       "  cf-audit-logs follow --checkpoint audit.ckpt --once --since 2026-01-01",
-      "  cf-audit-logs follow --checkpoint audit.ckpt --output audit.jsonl --interval 5m"
+      "  cf-audit-logs follow --checkpoint audit.ckpt --output audit.jsonl --interval 5m",
+      "  cf-audit-logs follow --checkpoint accounts.ckpt --account-id ID1 --account-id ID2 \\",
+      "      --output-dir logs/",
+      "",
+      "With --account-id (repeatable), one client follows every account within one rate",
+      "budget; the checkpoint file keeps one position per account, so an account added later",
+      "starts from its own beginning and the others go on. An account that cannot be read is",
+      "named on stderr and tried again after 1, 2, 4, then 8 intervals while the others go on.",
+      "A checkpoint made for the user's log is refused for accounts, and the reverse."
     })
 final class FollowCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "csv");
@@ -58,6 +73,7 @@ final class FollowCommand implements Callable<Integer> {
   @CommandLine.ParentCommand RootCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin FilterOptions filters;
+  @Mixin AccountOptions accounts;
   @Mixin ConnectionOptions connection;
 
   @Option(
@@ -101,6 +117,14 @@ final class FollowCommand implements Callable<Integer> {
   @Nullable Path output;
 
   @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Append each log to its own file DIR/<account_id>.<format> (DIR/user.<format> without"
+              + " --account-id), each synced before the checkpoint; DIR is created if missing.")
+  @Nullable Path outputDir;
+
+  @Option(
       names = "--wait-scale",
       hidden = true,
       paramLabel = "FACTOR",
@@ -128,9 +152,208 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
+    List<AuditLogScope> scopes = accounts.scopes();
+    if (output != null && outputDir != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--output and --output-dir cannot be used together: --output is one file,"
+              + " --output-dir one file per account");
+    }
+    if (outputDir == null && scopes.size() > 1 && !format.equals("csv")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format "
+              + format
+              + " cannot tell "
+              + scopes.size()
+              + " accounts apart in one output without changing the records: use --output-dir DIR"
+              + " (one file per account) or --format csv (an account_id column)");
+    }
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
     try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
+      if (accounts.given() || outputDir != null) {
+        return followScopes(query, scopes);
+      }
       return follow(query);
+    }
+  }
+
+  /**
+   * Follows {@code scopes} (the accounts of {@code --account-id}, or the user with {@code
+   * --output-dir}) with one client and one checkpoint file holding an entry per scope; see {@link
+   * AccountFollow}.
+   */
+  @SuppressWarnings("try") // the outputs are closed, not used, by their closer
+  private int followScopes(AuditLogQuery query, List<AuditLogScope> scopes) throws IOException {
+    SyncCheckpoints start = usableCheckpoints(query, scopes);
+    PrintWriter err = spec.commandLine().getErr();
+    if (outputDir != null) {
+      try {
+        Files.createDirectories(outputDir);
+      } catch (IOException e) {
+        throw new Failures.CliException(
+            ExitCode.USAGE, "--output-dir " + outputDir + " cannot be created (" + e + ")", e);
+      }
+      for (AuditLogScope scope : scopes) {
+        AppendTarget.requireFormat(AccountExport.fileOf(outputDir, scope, format), format);
+      }
+    } else if (output != null) {
+      AppendTarget.requireFormat(output, format, CsvWriter.columns(accounts.given()));
+    }
+    Map<AuditLogScope, FollowOutput> outputs = new LinkedHashMap<>();
+    Map<AuditLogScope, RecordWriter> writers = new LinkedHashMap<>();
+    OkHttpClient http = new OkHttpClient();
+    try (AuditLogsClient client = connection.client(root.env(), http);
+        OutputsCloser closer = new OutputsCloser(outputs.values())) {
+      if (outputDir != null) {
+        for (AuditLogScope scope : scopes) {
+          FollowOutput out =
+              FollowOutput.open(
+                  AccountExport.fileOf(outputDir, scope, format),
+                  spec.commandLine().getOut(),
+                  root::stdoutFailure,
+                  format,
+                  false,
+                  err);
+          outputs.put(scope, out);
+          writers.put(scope, out.writer(null));
+        }
+      } else {
+        FollowOutput out =
+            FollowOutput.open(
+                output, spec.commandLine().getOut(), root::stdoutFailure, format, true, err);
+        outputs.put(scopes.get(0), out); // closed once
+        for (AuditLogScope scope : scopes) {
+          writers.put(scope, out.writer(scope.accountId().orElse("")));
+        }
+        for (AuditLogScope scope : scopes) {
+          outputs.putIfAbsent(scope, out);
+        }
+      }
+      AccountFollow follow =
+          new AccountFollow(
+              client,
+              query,
+              scopes,
+              checkpoint,
+              start,
+              outputs,
+              writers,
+              b ->
+                  b.lookback(lookback)
+                      .interval(interval)
+                      .sleeper(wait -> Thread.sleep(scaled(wait).toMillis())),
+              interval,
+              this::scaled,
+              once,
+              err);
+      try (GracefulStop stop =
+          GracefulStop.install(
+              () -> {
+                follow.stop();
+                http.dispatcher().cancelAll();
+              })) {
+        return follow.run(stop::requested);
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Closes each distinct output once. */
+  private static final class OutputsCloser implements AutoCloseable {
+    private final java.util.Collection<FollowOutput> outputs;
+
+    OutputsCloser(java.util.Collection<FollowOutput> outputs) {
+      this.outputs = outputs;
+    }
+
+    @Override
+    public void close() throws IOException {
+      IOException first = null;
+      for (FollowOutput out : new java.util.LinkedHashSet<>(outputs)) {
+        try {
+          out.close();
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
+  /**
+   * The checkpoint file to start from, with an entry for each of {@code scopes} (a new one from its
+   * own beginning when the file has none; entries of other accounts are kept as they are), written
+   * back so that it is known to work before anything is sent. Refused (exit 2): a file of another
+   * kind of scope (the user's log, when accounts are asked for, and the reverse), or made for other
+   * filters.
+   */
+  private SyncCheckpoints usableCheckpoints(AuditLogQuery query, List<AuditLogScope> scopes) {
+    SyncCheckpoints cps;
+    try {
+      cps = SyncCheckpoints.load(checkpoint).orElseGet(SyncCheckpoints::empty);
+    } catch (InvalidCheckpointException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE, "checkpoint " + checkpoint + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          "checkpoint " + checkpoint + " cannot be read (" + e.getMessage() + ")",
+          e);
+    }
+    requireScopeKind(cps.scopes(), scopes.get(0));
+    for (AuditLogScope scope : scopes) {
+      AuditLogQuery scoped = query.toBuilder().scope(scope).build();
+      SyncCheckpoint cp = cps.get(scope).orElseGet(() -> SyncCheckpoint.start(scoped));
+      if (!cp.matches(scoped)) {
+        throw new Failures.CliException(
+            ExitCode.USAGE,
+            "checkpoint "
+                + checkpoint
+                + " was made for other filters ("
+                + cp.describeFilters()
+                + "); use another checkpoint file for these filters");
+      }
+      cps = cps.with(cp);
+    }
+    try {
+      cps.save(checkpoint);
+    } catch (IOException e) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          "checkpoint " + checkpoint + " cannot be written (" + e.getMessage() + ")",
+          e);
+    }
+    return cps;
+  }
+
+  /**
+   * Refuses (exit 2) a checkpoint holding positions in the user's log for a run over accounts, or
+   * positions in accounts' logs for a run over the user's: a checkpoint keeps its scope, so that a
+   * script's checkpoint never silently starts meaning another log.
+   */
+  private void requireScopeKind(java.util.Set<AuditLogScope> saved, AuditLogScope asked) {
+    boolean askedUser = asked.accountId().isEmpty();
+    List<String> other = new java.util.ArrayList<>();
+    for (AuditLogScope scope : saved) {
+      if (scope.accountId().isEmpty() != askedUser) {
+        other.add(scope.toString());
+      }
+    }
+    if (!other.isEmpty()) {
+      throw new Failures.CliException(
+          ExitCode.USAGE,
+          "checkpoint "
+              + checkpoint
+              + " follows "
+              + String.join(", ", other)
+              + ", not "
+              + (askedUser ? "the user's log (no --account-id)" : "the accounts of --account-id")
+              + "; a checkpoint keeps the log it was made for. Give this run another --checkpoint");
     }
   }
 
@@ -175,11 +398,12 @@ final class FollowCommand implements Callable<Integer> {
                 });
         FollowOutput out =
             FollowOutput.open(
-                output, spec.commandLine().getOut(), root::stdoutFailure, format, err)) {
+                output, spec.commandLine().getOut(), root::stdoutFailure, format, false, err)) {
+      RecordWriter writer = out.writer(null);
       SyncDelivery delivery =
           (records, checkpoint) -> {
             for (AuditLog log : records) {
-              out.write(log);
+              writer.write(log);
               oddities.record(log);
             }
             out.flushAndSync(); // the checkpoint never covers what was not written
@@ -255,12 +479,16 @@ final class FollowCommand implements Callable<Integer> {
     try {
       cp = SyncCheckpoint.load(checkpoint).orElseGet(() -> SyncCheckpoint.start(query));
     } catch (InvalidCheckpointException e) {
+      refuseAccountCheckpoints(); // a file of several accounts' entries says so
       throw new Failures.CliException(ExitCode.USAGE, e.getMessage(), e);
     } catch (IOException e) {
       throw new Failures.CliException(
           ExitCode.USAGE,
           "checkpoint " + checkpoint + " cannot be read (" + e.getMessage() + ")",
           e);
+    }
+    if (!cp.scope().equals(AuditLogScope.user().key())) {
+      refuseAccountCheckpoints();
     }
     if (!cp.matches(query)) {
       throw new Failures.CliException(
@@ -282,22 +510,63 @@ final class FollowCommand implements Callable<Integer> {
     return cp;
   }
 
-  /** Where follow writes: stdout, or a file appended to and synced. */
+  /** Refuses the checkpoint when it holds accounts' positions (this run follows the user's). */
+  private void refuseAccountCheckpoints() {
+    SyncCheckpoints cps;
+    try {
+      cps = SyncCheckpoints.load(checkpoint).orElseGet(SyncCheckpoints::empty);
+    } catch (IOException | RuntimeException e) {
+      return; // not a checkpoint of accounts: the caller says what is wrong with it
+    }
+    requireScopeKind(cps.scopes(), AuditLogScope.user());
+  }
+
+  /**
+   * Where follow writes: stdout, or a file appended to and synced. Records are written by the
+   * {@link RecordWriter}s it hands out, all into the same place; the CSV header (or nothing, for
+   * JSONL) is written once when the output opens, unless the file already holds records.
+   */
   abstract static class FollowOutput implements AutoCloseable {
-    abstract void write(AuditLog log) throws IOException;
+    private final String format;
+
+    FollowOutput(String format) {
+      this.format = format;
+    }
+
+    /** Where records go. */
+    abstract Appendable sink();
 
     abstract void flushAndSync() throws IOException;
 
+    /**
+     * A writer of records into this output; for CSV with {@code accountId} non-null, with an {@code
+     * account_id} column holding it.
+     */
+    RecordWriter writer(@Nullable String accountId) {
+      return accountId != null && format.equals("csv")
+          ? new CsvWriter(sink(), accountId)
+          : RecordWriter.of(format, sink(), 0);
+    }
+
+    /**
+     * @param accountColumn whether CSV rows carry an {@code account_id} column
+     */
     static FollowOutput open(
         @Nullable Path file,
         PrintWriter stdout,
         Supplier<Failures.CliException> stdoutFailure,
         String format,
+        boolean accountColumn,
         PrintWriter err)
         throws IOException {
-      return file == null
-          ? new ToStdout(stdout, stdoutFailure, format)
-          : new AppendFile(file, format, err);
+      FollowOutput out =
+          file == null
+              ? new ToStdout(stdout, stdoutFailure, format)
+              : new AppendFile(file, format, err);
+      if (file == null || ((AppendFile) out).file.wasEmpty()) {
+        out.writer(accountColumn ? "" : null).begin();
+      }
+      return out;
     }
 
     @Override
@@ -307,19 +576,16 @@ final class FollowCommand implements Callable<Integer> {
   private static final class ToStdout extends FollowOutput {
     private final PrintWriter out;
     private final Supplier<Failures.CliException> failure;
-    private final RecordWriter writer;
 
-    ToStdout(PrintWriter out, Supplier<Failures.CliException> failure, String format)
-        throws IOException {
+    ToStdout(PrintWriter out, Supplier<Failures.CliException> failure, String format) {
+      super(format);
       this.out = out;
       this.failure = failure;
-      this.writer = RecordWriter.of(format, out, 0);
-      writer.begin();
     }
 
     @Override
-    void write(AuditLog log) throws IOException {
-      writer.write(log);
+    Appendable sink() {
+      return out;
     }
 
     @Override
@@ -332,10 +598,10 @@ final class FollowCommand implements Callable<Integer> {
   }
 
   private static final class AppendFile extends FollowOutput {
-    private final AppendOnlyFile file;
-    private final RecordWriter writer;
+    final AppendOnlyFile file;
 
     AppendFile(Path path, String format, PrintWriter err) throws IOException {
+      super(format);
       this.file =
           AppendOnlyFile.open(
               path,
@@ -344,15 +610,11 @@ final class FollowCommand implements Callable<Integer> {
                 err.println("follow: " + repair);
                 err.flush();
               });
-      this.writer = RecordWriter.of(format, file.writer(), 0);
-      if (file.wasEmpty()) {
-        writer.begin();
-      }
     }
 
     @Override
-    void write(AuditLog log) throws IOException {
-      writer.write(log);
+    Appendable sink() {
+      return file.writer();
     }
 
     @Override

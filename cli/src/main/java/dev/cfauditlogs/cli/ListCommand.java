@@ -3,9 +3,11 @@ package dev.cfauditlogs.cli;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  cf-audit-logs list",
       "  cf-audit-logs list --since 2026-01-01 --action-type login --format json",
-      "  cf-audit-logs list --page 2 --per-page 50 --format csv > page2.csv"
+      "  cf-audit-logs list --page 2 --per-page 50 --format csv > page2.csv",
+      "  cf-audit-logs list --account-id 023e105f4ecef8ad9ca31a8372d0c353"
     })
 final class ListCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("table", "json", "jsonl", "csv");
@@ -37,6 +40,7 @@ final class ListCommand implements Callable<Integer> {
   @CommandLine.ParentCommand RootCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin FilterOptions filters;
+  @Mixin AccountOptions accounts;
   @Mixin ConnectionOptions connection;
 
   @Option(names = "--page", paramLabel = "N", description = "Which page, from 1 (default 1).")
@@ -56,7 +60,15 @@ final class ListCommand implements Callable<Integer> {
           spec.commandLine(),
           "--format must be table, json, jsonl or csv but was '" + format + "'");
     }
-    AuditLogQuery.Builder q = filters.query();
+    List<AuditLogScope> scopes = accounts.scopes();
+    if (scopes.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "list shows one page of one log, but --account-id was given "
+              + scopes.size()
+              + " times; give one account, or use 'cf-audit-logs export' for several");
+    }
+    AuditLogQuery.Builder q = filters.query().scope(scopes.get(0));
     if (page != null) {
       q.page(page);
     }
@@ -66,7 +78,10 @@ final class ListCommand implements Callable<Integer> {
     try (AuditLogsClient client = connection.client(root.env())) {
       result = client.list(query);
     }
-    RecordWriter writer = RecordWriter.of(format, out, Terminal.width(root.env()));
+    RecordWriter writer =
+        accounts.given() && format.equals("csv")
+            ? new CsvWriter(out, scopes.get(0).accountId().orElseThrow())
+            : RecordWriter.of(format, out, Terminal.width(root.env()));
     writer.begin();
     OddityReport oddities = new OddityReport();
     for (AuditLog log : result.records()) {

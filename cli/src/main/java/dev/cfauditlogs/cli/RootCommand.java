@@ -11,8 +11,10 @@ import picocli.CommandLine.Command;
     name = "cf-audit-logs",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description =
-        "Pull Cloudflare user audit logs (GET /user/audit_logs) into files, SIEMs and spreadsheets.",
+    description = {
+      "Pull Cloudflare audit logs into files, SIEMs and spreadsheets: the user's own",
+      "(GET /user/audit_logs), or accounts' with --account-id (GET /accounts/ID/audit_logs)."
+    },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       ListCommand.class,

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each documented exit code from the real jar, with a message on stderr and nothing on stdout; and
@@ -95,15 +97,21 @@ class ExitCodesIT {
     assertEquals(0, e.requestCount(), "nothing was sent");
   }
 
-  @Test
-  void authenticationAndPermissionFailuresAreThree() {
+  @ParameterizedTest
+  @EnumSource(Log.class)
+  void authenticationAndPermissionFailuresAreThree(Log log) {
     AuditLogEmulator e =
         emulator(
             AuditLogEmulator.builder()
                 .dataset(Dataset.synthetic(1, 10))
+                .accounts(Log.ID)
                 .forbiddenToken("FORBIDDEN-TOKEN-0001"));
-    assertFailure(run(token(e, "WRONG-TOKEN-0000"), "list"), 3, "401");
-    assertFailure(run(token(e, "FORBIDDEN-TOKEN-0001"), "export"), 3, "403");
+    assertFailure(run(token(e, "WRONG-TOKEN-0000"), log.args("list")), 3, "401");
+    JarRunner.Result forbidden = run(token(e, "FORBIDDEN-TOKEN-0001"), log.args("export"));
+    assertFailure(forbidden, 3, "403");
+    if (log == Log.ACCOUNT) {
+      assertTrue(forbidden.stderr().contains("account " + Log.ID), forbidden.stderr());
+    }
     assertFailure(
         run(
             Map.of(
@@ -113,20 +121,22 @@ class ExitCodesIT {
                 EMAIL,
                 "CLOUDFLARE_API_KEY",
                 "WRONG-KEY-0000"),
-            "list"),
+            log.args("list")),
         3,
         "401");
   }
 
-  @Test
-  void rateLimitedBeyondRetriesIsFour() {
+  @ParameterizedTest
+  @EnumSource(Log.class)
+  void rateLimitedBeyondRetriesIsFour(Log log) {
     AuditLogEmulator e =
         emulator(
             AuditLogEmulator.builder()
                 .dataset(Dataset.synthetic(1, 10))
+                .accounts(Log.ID)
                 .rateLimit(1, Duration.ofMinutes(10)));
-    assertEquals(0, run(token(e, TOKEN), "list").exitCode());
-    assertFailure(run(token(e, TOKEN), "list"), 4, "429");
+    assertEquals(0, run(token(e, TOKEN), log.args("list")).exitCode());
+    assertFailure(run(token(e, TOKEN), log.args("list")), 4, "429");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.Direction;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
@@ -63,6 +62,7 @@ class FollowServiceIT {
                     RECORDS,
                     Instant.parse("2026-01-01T00:00:00Z"),
                     Instant.parse("2026-01-01T00:02:00Z")))
+            .accounts(Log.ID)
             .start();
     front = new FlakyFront(emulator);
     checkpoint = dir.resolve("sync.ckpt");
@@ -79,7 +79,11 @@ class FollowServiceIT {
   }
 
   private List<String> truth() {
-    return emulator.records(AuditLogQuery.builder().direction(Direction.ASC).build()).stream()
+    return truth(Log.USER);
+  }
+
+  private List<String> truth(Log log) {
+    return emulator.records(log.query().direction(Direction.ASC).build()).stream()
         .map(l -> l.json())
         .toList();
   }
@@ -237,11 +241,11 @@ class FollowServiceIT {
     assertEquals(1, front.exchanges().size(), "the library does not wait 300 s either");
   }
 
-  @ParameterizedTest(name = "HTTP {0} ends follow with {1}")
+  @ParameterizedTest(name = "HTTP {0} ends follow with {1} ({2})")
   @MethodSource("endingFailures")
-  void aRunningFollowEndsOnFailuresThatRetryingCannotFix(int status, int exitCode) {
+  void aRunningFollowEndsOnFailuresThatRetryingCannotFix(int status, int exitCode, Log log) {
     front.always(r -> FlakyFront.error(status, 1000 + status, "refused"));
-    JarRunner.Result r = JarRunner.run(env(), follow());
+    JarRunner.Result r = JarRunner.run(env(), log.args(follow()));
     assertEquals(exitCode, r.exitCode(), r.all());
     assertEquals("", r.stdout());
     assertEquals(1, front.exchanges().size(), "no retry: " + front.exchanges());
@@ -250,8 +254,14 @@ class FollowServiceIT {
   }
 
   static Stream<Arguments> endingFailures() {
-    return Stream.of(
-        Arguments.of(401, 3), Arguments.of(403, 3), Arguments.of(400, 5), Arguments.of(404, 5));
+    return Stream.of(Log.values())
+        .flatMap(
+            log ->
+                Stream.of(
+                    Arguments.of(401, 3, log),
+                    Arguments.of(403, 3, log),
+                    Arguments.of(400, 5, log),
+                    Arguments.of(404, 5, log)));
   }
 
   @Test
@@ -279,14 +289,22 @@ class FollowServiceIT {
     assertEquals(List.of(), front.exchanges(), "nothing was sent");
   }
 
-  @ParameterizedTest(name = "SIG{0}")
-  @ValueSource(strings = {"TERM", "INT"})
-  void aSignalDuringALongWaitSavesTheCheckpointAndExitsZero(String signal) throws Exception {
+  static Stream<Arguments> signals() {
+    return Stream.of(
+        Arguments.of("TERM", Log.USER),
+        Arguments.of("INT", Log.USER),
+        Arguments.of("TERM", Log.ACCOUNT));
+  }
+
+  @ParameterizedTest(name = "SIG{0} ({1})")
+  @MethodSource("signals")
+  void aSignalDuringALongWaitSavesTheCheckpointAndExitsZero(String signal, Log log)
+      throws Exception {
     // The newest-record query that bounds the window, then two pages of 10.
     front.failNext(3, front::forward).always(r -> rateLimited300());
     JarRunner.Result first;
     // No --wait-scale: the wait is really 300 s, and the signal must end it.
-    try (RunningJar jar = RunningJar.start(env(), realTimeFollow())) {
+    try (RunningJar jar = RunningJar.start(env(), log.args(realTimeFollow()))) {
       jar.awaitOutput(j -> j.stderr().contains("Trying again at"), 60);
       jar.signal(signal);
       first = jar.await(30);
@@ -296,11 +314,12 @@ class FollowServiceIT {
     int written = first.lines().size();
     // Keyset paging reads each page's last second again, so two pages of 10 yield 19 or 20.
     assertTrue(written >= 19, "two pages written before the 429s: " + written);
-    assertEquals(truth().subList(0, written), first.lines());
+    assertEquals(truth(log).subList(0, written), first.lines());
     front.heal();
-    JarRunner.Result second = JarRunner.run(env(), follow("--once"));
+    JarRunner.Result second = JarRunner.run(env(), log.args(follow("--once")));
     assertEquals(0, second.exitCode(), second.all());
-    assertEquals(truth().subList(written, RECORDS), second.lines(), "the rest, nothing twice");
+    assertEquals(
+        truth(log).subList(written, truth(log).size()), second.lines(), "the rest, nothing twice");
   }
 
   @ParameterizedTest(name = "once: {0}")
@@ -339,6 +358,7 @@ class FollowServiceIT {
                     2500,
                     Instant.parse("2026-01-01T00:00:00Z"),
                     Instant.parse("2026-01-01T00:02:00Z")))
+            .accounts(Log.ID)
             .start();
     front = new FlakyFront(emulator);
     String[] args = {"follow", "--checkpoint", checkpoint.toString(), "--wait-scale", "0.001"};

@@ -15,37 +15,52 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Pins what the client depends on in the effective spec ({@code openapi/effective.yaml}, the
- * upstream slice plus {@code openapi/overlay.yaml}) for {@code GET /user/audit_logs}: parameters,
- * bounds, formats, the date union, security, record fields and their types, and the envelope shapes
- * the overlay corrects. Prose (descriptions, examples, extensions) is deliberately not pinned: a
- * reworded description upstream must not fail the build.
+ * upstream slice plus {@code openapi/overlay.yaml}) for both operations, {@code GET
+ * /user/audit_logs} and {@code GET /accounts/{account_id}/audit_logs} (every per-operation test
+ * runs for each): parameters, bounds, formats, the date union, security, record fields and their
+ * types, and the envelope shapes the overlay corrects. Prose (descriptions, examples, extensions)
+ * is deliberately not pinned: a reworded description upstream must not fail the build.
  */
 class EffectiveSpecTest {
   static final Path SLICE = Path.of("..", "openapi", "effective.yaml");
 
+  static final String USER = "/user/audit_logs";
+  static final String ACCOUNT = "/accounts/{account_id}/audit_logs";
+
   static Map<String, Object> spec;
-  static Map<String, Object> operation;
-  static Map<String, Map<String, Object>> params;
 
   @BeforeAll
   static void load() throws IOException {
     try (InputStream in = Files.newInputStream(SLICE)) {
       spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
     }
-    operation = map(map(map(spec, "paths"), "/user/audit_logs"), "get");
-    params = new LinkedHashMap<>();
-    for (Object p : list(operation, "parameters")) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> param = (Map<String, Object>) p;
-      assertEquals("query", param.get("in"), "every parameter is a query parameter: " + param);
+  }
+
+  static Map<String, Object> operation(String path) {
+    return map(map(map(spec, "paths"), path), "get");
+  }
+
+  /** The operation's query parameters' schemas by name. */
+  static Map<String, Map<String, Object>> params(String path) {
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    for (Object p : list(operation(path), "parameters")) {
+      Map<String, Object> param = cast(p);
+      if ("path".equals(param.get("in"))) {
+        continue;
+      }
+      assertEquals(
+          "query", param.get("in"), "every other parameter is a query parameter: " + param);
       params.put((String) param.get("name"), map(param, "schema"));
     }
+    return params;
   }
 
   @Test
@@ -56,14 +71,37 @@ class EffectiveSpecTest {
   }
 
   @Test
-  void onlyTheOneOperation() {
-    assertEquals(Set.of("/user/audit_logs"), map(spec, "paths").keySet());
-    assertEquals(Set.of("get"), map(map(spec, "paths"), "/user/audit_logs").keySet());
-    assertEquals("audit-logs-get-user-audit-logs", operation.get("operationId"));
+  void onlyTheTwoOperations() {
+    assertEquals(Set.of(USER, ACCOUNT), map(spec, "paths").keySet());
+    assertEquals(Set.of("get"), map(map(spec, "paths"), USER).keySet());
+    assertEquals(Set.of("get"), map(map(spec, "paths"), ACCOUNT).keySet());
+    assertEquals("audit-logs-get-user-audit-logs", operation(USER).get("operationId"));
+    assertEquals("audit-logs-get-account-audit-logs", operation(ACCOUNT).get("operationId"));
   }
 
   @Test
-  void allTwelveQueryParametersWithExactNames() {
+  void theAccountOperationTakesARequiredAccountIdPathParameter() {
+    List<Map<String, Object>> inPath =
+        list(operation(ACCOUNT), "parameters").stream()
+            .map(p -> EffectiveSpecTest.<Map<String, Object>>cast(p))
+            .filter(p -> "path".equals(p.get("in")))
+            .toList();
+    assertEquals(1, inPath.size(), () -> "path parameters: " + inPath);
+    assertEquals("account_id", inPath.get(0).get("name"));
+    assertEquals(true, inPath.get(0).get("required"));
+    assertEquals("#/components/schemas/aaa_identifier", map(inPath.get(0), "schema").get("$ref"));
+    Map<String, Object> identifier = schemas().get("aaa_identifier");
+    assertEquals("string", identifier.get("type"));
+    assertEquals(32, identifier.get("maxLength"));
+    assertTrue(
+        list(operation(USER), "parameters").stream()
+            .noneMatch(p -> "path".equals(((Map<?, ?>) p).get("in"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void allTwelveQueryParametersWithExactNames(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     // A new optional parameter upstream is no concern of the client's; losing one is.
     List<String> names = List.copyOf(params.keySet());
     assertTrue(
@@ -84,8 +122,10 @@ class EffectiveSpecTest {
         () -> "parameters: " + names);
   }
 
-  @Test
-  void stringParameters() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void stringParameters(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     for (String name : List.of("id", "action.type", "actor.ip", "zone.name")) {
       assertEquals("string", params.get(name).get("type"), name);
       assertFalse(params.get(name).containsKey("format"), name);
@@ -94,23 +134,29 @@ class EffectiveSpecTest {
     assertEquals("email", params.get("actor.email").get("format"));
   }
 
-  @Test
-  void booleanParameters() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void booleanParameters(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     assertEquals("boolean", params.get("export").get("type"));
     assertFalse(params.get("export").containsKey("default"));
     assertEquals("boolean", params.get("hide_user_logs").get("type"));
     assertEquals(false, params.get("hide_user_logs").get("default"));
   }
 
-  @Test
-  void directionIsAnEnumOfDescAndAsc() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void directionIsAnEnumOfDescAndAsc(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     assertEquals("string", params.get("direction").get("type"));
     assertEquals(List.of("desc", "asc"), params.get("direction").get("enum"));
     assertEquals("desc", params.get("direction").get("default"));
   }
 
-  @Test
-  void pagingNumbersWithDefaultsAndBounds() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void pagingNumbersWithDefaultsAndBounds(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     Map<String, Object> perPage = params.get("per_page");
     assertEquals("number", perPage.get("type"));
     assertEquals(100, perPage.get("default"));
@@ -124,8 +170,10 @@ class EffectiveSpecTest {
     assertFalse(page.containsKey("maximum"));
   }
 
-  @Test
-  void sinceAndBeforeAreOneOfDateAndDateTime() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void sinceAndBeforeAreOneOfDateAndDateTime(String path) {
+    Map<String, Map<String, Object>> params = params(path);
     for (String name : List.of("since", "before")) {
       List<Object> variants = list(params.get(name), "oneOf");
       assertEquals(2, variants.size(), name);
@@ -138,8 +186,10 @@ class EffectiveSpecTest {
     }
   }
 
-  @Test
-  void bearerTokenOrEmailPlusKeyTogether() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void bearerTokenOrEmailPlusKeyTogether(String path) {
+    Map<String, Object> operation = operation(path);
     List<Object> security = list(operation, "security");
     assertEquals(
         List.of(
@@ -157,8 +207,10 @@ class EffectiveSpecTest {
     assertEquals("X-Auth-Key", map(schemes, "api_key").get("name"));
   }
 
-  @Test
-  void responses() {
+  @ParameterizedTest
+  @ValueSource(strings = {USER, ACCOUNT})
+  void responses(String path) {
+    Map<String, Object> operation = operation(path);
     Map<String, Object> responses = map(operation, "responses");
     assertEquals(Set.of("200", "4XX"), responses.keySet());
     assertEquals(

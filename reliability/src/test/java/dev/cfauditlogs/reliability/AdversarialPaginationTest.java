@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPager;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.AuditLogsException;
 import dev.cfauditlogs.Direction;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each pagination misbehaviour of the emulator, with and without {@code result_info}, both
  * directions, sequential and prefetching: the iteration ends after a bounded number of requests
  * with either exactly the ground truth or a {@link PaginationException} after unique records (never
- * a duplicate, never a loop, never a hang).
+ * a duplicate, never a loop, never a hang). Every combination for the user's log; for an account's
+ * ({@link Scopes}), every misbehaviour with and without {@code result_info}, both directions,
+ * prefetching (the sequential runs add nothing scope-specific: the scope is only the path).
  */
 class AdversarialPaginationTest {
   private static final int RECORDS = 1_234;
@@ -45,20 +48,25 @@ class AdversarialPaginationTest {
       for (boolean resultInfo : new boolean[] {true, false}) {
         for (Direction direction : Direction.values()) {
           for (int prefetch : new int[] {1, 4}) {
-            all.add(Arguments.of(mode, resultInfo, direction, prefetch));
+            all.add(Arguments.of(Scopes.USER, mode, resultInfo, direction, prefetch));
           }
+          all.add(Arguments.of(Scopes.ACCOUNT_SCOPE, mode, resultInfo, direction, 4));
         }
       }
     }
     return all.stream();
   }
 
-  @ParameterizedTest(name = "{0} resultInfo={1} {2} prefetch={3}")
+  @ParameterizedTest(name = "{0} {1} resultInfo={2} {3} prefetch={4}")
   @MethodSource("servers")
   void endsBoundedWithTheExactRecordsOrATypedError(
-      PaginationMode mode, boolean resultInfo, Direction direction, int prefetch) {
+      AuditLogScope scope,
+      PaginationMode mode,
+      boolean resultInfo,
+      Direction direction,
+      int prefetch) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            Scopes.serving(AuditLogEmulator.builder(), scope)
                 .dataset(Dataset.synthetic(11, RECORDS))
                 .pagination(mode)
                 .resultInfo(resultInfo)
@@ -68,7 +76,8 @@ class AdversarialPaginationTest {
                 .baseUrl(emulator.baseUrl())
                 .apiToken(emulator.apiToken())
                 .build()) {
-      AuditLogQuery query = AuditLogQuery.builder().direction(direction).perPage(PER_PAGE).build();
+      AuditLogQuery query =
+          AuditLogQuery.builder().scope(scope).direction(direction).perPage(PER_PAGE).build();
       List<EmulatedLog> truth = emulator.records(query);
       List<AuditLog> got = new ArrayList<>();
       AuditLogsException error =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.Direction;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
@@ -24,10 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The main promise, under a bad network: every record of an export arrives exactly once, in the
@@ -38,12 +40,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Sizes: {@code -Dsoak.records} (default 50,000), {@code -Dsoak.perPage} (default 500), {@code
  * -Dsoak.faultRate} (default 0.2), {@code -Dsoak.liveRecords} (default 10,000).
+ *
+ * <p>Every case runs for the user's log and for an account's ({@link Scopes}): the same guarantees
+ * hold for both. To keep CI's time, the account runs are smaller where a case is long: the soak
+ * with a tenth of the records ({@code -Dsoak.accountRecords}, default 5,000), live appends with a
+ * fifth ({@code -Dsoak.accountLiveRecords}, default 2,000), retention once (newest first) with
+ * 1,500 records, and offset paging under appends with 2,000; the user runs keep their sizes.
  */
 class FaultSoakTest {
   private static final Set<FaultKind> ALL_FAULTS = EnumSet.allOf(FaultKind.class);
 
-  private static AuditLogEmulator.Builder faultyEmulator(int records, long seed, double rate) {
-    return AuditLogEmulator.builder()
+  private static AuditLogEmulator.Builder faultyEmulator(
+      AuditLogScope scope, int records, long seed, double rate) {
+    return Scopes.serving(AuditLogEmulator.builder(), scope)
         .dataset(Dataset.synthetic(seed, records))
         .apiToken(Secrets.TOKEN)
         .faults(rate, ALL_FAULTS, seed)
@@ -62,15 +71,23 @@ class FaultSoakTest {
         .build();
   }
 
-  @Test
+  static List<AuditLogScope> scopes() {
+    return Scopes.both();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scopes")
   @Timeout(600)
-  void everyRecordExactlyOnceInOrderThroughTwentyPercentFaults() {
-    int records = Integer.getInteger("soak.records", 50_000);
+  void everyRecordExactlyOnceInOrderThroughTwentyPercentFaults(AuditLogScope scope) {
+    int records =
+        scope.isUser()
+            ? Integer.getInteger("soak.records", 50_000)
+            : Integer.getInteger("soak.accountRecords", 5_000);
     int perPage = Integer.getInteger("soak.perPage", 500);
     double rate = Double.parseDouble(System.getProperty("soak.faultRate", "0.2"));
-    try (AuditLogEmulator emulator = faultyEmulator(records, 20261122, rate).start();
+    try (AuditLogEmulator emulator = faultyEmulator(scope, records, 20261122, rate).start();
         AuditLogsClient client = client(emulator)) {
-      AuditLogQuery query = AuditLogQuery.builder().perPage(perPage).build();
+      AuditLogQuery query = AuditLogQuery.builder().scope(scope).perPage(perPage).build();
       List<EmulatedLog> truth = emulator.records(query);
       assertEquals(records, truth.size());
 
@@ -94,7 +111,7 @@ class FaultSoakTest {
         double share = (double) faulted / requests;
         assertTrue(share > 0.1 && share < 0.35, "fault share " + share);
       }
-      new Figures("soak-library")
+      new Figures(scope.isUser() ? "soak-library" : "soak-library-account")
           .put("records", got.size())
           .put("perPage", perPage)
           .put("pages", pages)
@@ -111,16 +128,21 @@ class FaultSoakTest {
     }
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scopes")
   @Timeout(300)
-  void liveAppendsDuringANewestFirstExportShiftNothing() {
-    int records = Integer.getInteger("soak.liveRecords", 10_000);
+  void liveAppendsDuringANewestFirstExportShiftNothing(AuditLogScope scope) {
+    int records =
+        scope.isUser()
+            ? Integer.getInteger("soak.liveRecords", 10_000)
+            : Integer.getInteger("soak.accountLiveRecords", 2_000);
     double appendsPerSecond = 200;
     try (AuditLogEmulator emulator =
-            faultyEmulator(records, 77, 0.2).liveAppends(appendsPerSecond).start();
+            faultyEmulator(scope, records, 77, 0.2).liveAppends(appendsPerSecond).start();
         AuditLogsClient client = client(emulator)) {
-      Set<String> initial = ids(Dataset.synthetic(77, records).logs());
-      AuditLogQuery query = AuditLogQuery.builder().direction(Direction.DESC).perPage(250).build();
+      Set<String> initial = ids(Scopes.initial(Dataset.synthetic(77, records), scope).logs());
+      AuditLogQuery query =
+          AuditLogQuery.builder().scope(scope).direction(Direction.DESC).perPage(250).build();
 
       long started = System.nanoTime();
       List<AuditLog> got = new ArrayList<>();
@@ -129,7 +151,7 @@ class FaultSoakTest {
       client.paginate(query).forEach(got::add);
       Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
-      int appendedMeanwhile = emulator.records().size() - records;
+      int appendedMeanwhile = emulator.records(scope).size() - records;
       assertTrue(appendedMeanwhile > 0, "records were appended during the export");
       List<String> gotIds = idList(got);
       assertEquals(gotIds.size(), new HashSet<>(gotIds).size(), "no record twice");
@@ -154,7 +176,7 @@ class FaultSoakTest {
               .queryParameter("before")
               .isEmpty(),
           "the first request is not bounded by this machine's clock");
-      new Figures("soak-live-appends")
+      new Figures("soak-live-appends" + (scope.isUser() ? "" : "-account"))
           .put("initialRecords", records)
           .put("appendsPerSecond", appendsPerSecond)
           .put("appendedDuringExport", appendedMeanwhile)
@@ -169,19 +191,31 @@ class FaultSoakTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"ASC", "DESC"})
+  /** Both directions for the user's log; newest first, smaller, for an account's. */
+  static Stream<Arguments> retentionCases() {
+    return Stream.of(
+        Arguments.of(Direction.ASC, Scopes.USER, 6_000),
+        Arguments.of(Direction.DESC, Scopes.USER, 6_000),
+        Arguments.of(Direction.DESC, Scopes.ACCOUNT_SCOPE, 1_500));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} records")
+  @MethodSource("retentionCases")
   @Timeout(300)
-  void retentionDuringAnExportUnderFaultsCostsNoSurvivor(Direction direction) {
-    int records = 6_000;
+  void retentionDuringAnExportUnderFaultsCostsNoSurvivor(
+      Direction direction, AuditLogScope scope, int records) {
     try (AuditLogEmulator emulator =
-            faultyEmulator(records, 79, 0.2).latency(Duration.ofMillis(3)).retention(200).start();
+            faultyEmulator(scope, records, 79, 0.2)
+                .latency(Duration.ofMillis(3))
+                .retention(200)
+                .start();
         AuditLogsClient client = client(emulator)) {
-      Set<String> initial = ids(Dataset.synthetic(79, records).logs());
-      AuditLogQuery query = AuditLogQuery.builder().direction(direction).perPage(100).build();
+      Set<String> initial = ids(Scopes.initial(Dataset.synthetic(79, records), scope).logs());
+      AuditLogQuery query =
+          AuditLogQuery.builder().scope(scope).direction(direction).perPage(100).build();
       List<AuditLog> got = new ArrayList<>();
       client.paginate(query).forEach(got::add);
-      Set<String> survivors = new HashSet<>(idList2(emulator.records()));
+      Set<String> survivors = new HashSet<>(idList2(emulator.records(scope)));
       int deleted = records - survivors.size();
       assertTrue(deleted > 0, "retention ran during the export");
       List<String> gotIds = idList(got);
@@ -189,7 +223,7 @@ class FaultSoakTest {
       assertTrue(initial.containsAll(gotIds), "nothing that did not exist");
       survivors.removeAll(gotIds);
       assertEquals(Set.of(), survivors, "every record that survived was exported");
-      new Figures("soak-retention-" + direction.wireValue())
+      new Figures("soak-retention-" + direction.wireValue() + (scope.isUser() ? "" : "-account"))
           .put("initialRecords", records)
           .put("deletedDuringExport", deleted)
           .put("exported", got.size())
@@ -200,23 +234,25 @@ class FaultSoakTest {
     }
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scopes")
   @Timeout(300)
-  void offsetPagingByAnExplicitPageUnderAppendsLosesOrRepeatsNothing() {
-    int records = 5_000;
+  void offsetPagingByAnExplicitPageUnderAppendsLosesOrRepeatsNothing(AuditLogScope scope) {
+    int records = scope.isUser() ? 5_000 : 2_000;
     Instant future = Instant.now().plus(Duration.ofDays(1));
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            Scopes.serving(AuditLogEmulator.builder(), scope)
                 .dataset(Dataset.synthetic(78, records))
                 .latency(Duration.ofMillis(5))
                 .liveAppends(200)
                 .start();
         AuditLogsClient client = client(emulator)) {
-      Set<String> initial = ids(Dataset.synthetic(78, records).logs());
+      Set<String> initial = ids(Scopes.initial(Dataset.synthetic(78, records), scope).logs());
       // An explicit page (offset paging) and a 'before' in the future: every append pushes the
       // records of later pages down while the export runs; ids drop what a shift repeats.
       AuditLogQuery query =
           AuditLogQuery.builder()
+              .scope(scope)
               .direction(Direction.DESC)
               .before(future)
               .perPage(100)
@@ -236,9 +272,9 @@ class FaultSoakTest {
           all.stream().filter(initial::contains).collect(Collectors.toList()),
           gotIds.stream().filter(initial::contains).collect(Collectors.toList()),
           "in the server's order");
-      int appended = emulator.records().size() - records;
+      int appended = emulator.records(scope).size() - records;
       assertTrue(appended > 0, "records were appended meanwhile");
-      new Figures("soak-unpinned-shifts")
+      new Figures("soak-unpinned-shifts" + (scope.isUser() ? "" : "-account"))
           .put("initialRecords", records)
           .put("appendedDuringExport", appended)
           .put("exported", got.size())

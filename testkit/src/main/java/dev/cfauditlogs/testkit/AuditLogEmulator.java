@@ -1,6 +1,8 @@
 package dev.cfauditlogs.testkit;
 
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
+import dev.cfauditlogs.InvalidRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,12 +28,14 @@ import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An emulator of Cloudflare's {@code GET /client/v4/user/audit_logs}: a real HTTP server on
- * 127.0.0.1 that serves a {@link Dataset} with the documented filters, ordering, pagination,
- * authentication, rate limit and CSV export, and can misbehave on request ({@linkplain
- * Builder#faults(double, Set, long) faults}, {@linkplain Builder#pagination(PaginationMode)
- * adversarial pagination}, {@linkplain Builder#latency(Duration) latency}, {@linkplain
- * Builder#liveAppends(double) live appends}). No Cloudflare account is needed.
+ * An emulator of Cloudflare's {@code GET /client/v4/user/audit_logs} and {@code GET
+ * /client/v4/accounts/{account_id}/audit_logs}: a real HTTP server on 127.0.0.1 that serves a
+ * {@link Dataset} (the user's log, and one log per {@linkplain Builder#accounts account}) with the
+ * documented filters, ordering, pagination, authentication, rate limit and CSV export, and can
+ * misbehave on request ({@linkplain Builder#faults(double, Set, long) faults}, {@linkplain
+ * Builder#pagination(PaginationMode) adversarial pagination}, {@linkplain Builder#latency(Duration)
+ * latency}, {@linkplain Builder#liveAppends(double) live appends}). No Cloudflare account is
+ * needed.
  *
  * <pre>{@code
  * try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 500)).start()) {
@@ -46,10 +51,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuditLogEmulator implements AutoCloseable {
   private final MockWebServer server;
-  private final LogStore store;
+  private final ScopedLogs logs;
   private final Credentials credentials;
   private final RequestLog requestLog = new RequestLog();
-  private final SyntheticGenerator appendGenerator;
   private final Clock clock;
   private final @Nullable ScheduledExecutorService appender;
   private final @Nullable ScheduledExecutorService retention;
@@ -59,14 +63,13 @@ public final class AuditLogEmulator implements AutoCloseable {
   private AuditLogEmulator(EmulatorConfig config) throws IOException {
     this.clock = config.serverClock;
     Dataset dataset = config.dataset(clock.instant());
-    this.store = new LogStore(dataset.ascending());
+    this.logs = new ScopedLogs(dataset, config.accounts, config.deniedAccounts);
     this.credentials =
         new Credentials(
             config.apiToken != null ? config.apiToken : Credentials.randomToken(),
             config.email != null ? config.email : Credentials.randomEmail(),
             config.apiKey != null ? config.apiKey : Credentials.randomKey(),
             config.forbiddenToken);
-    this.appendGenerator = new SyntheticGenerator(dataset.seed(), 1, dataset.size());
     this.server = new MockWebServer();
     server.setBodyLimit(64 * 1024);
     NoDelayServerSocketFactory sockets = new NoDelayServerSocketFactory();
@@ -75,7 +78,7 @@ public final class AuditLogEmulator implements AutoCloseable {
         new EmulatorDispatcher(
             config,
             sockets,
-            store,
+            logs,
             credentials,
             new RateLimiter(config.rateLimitQuota, config.rateLimitWindow, config.clock),
             requestLog,
@@ -84,11 +87,11 @@ public final class AuditLogEmulator implements AutoCloseable {
     this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/client/v4";
     this.appender =
         config.liveAppendsPerSecond > 0
-            ? startPaced("appends", config.liveAppendsPerSecond, n -> appendSynthetic((int) n))
+            ? startPaced("appends", config.liveAppendsPerSecond, this::appendToEveryScope)
             : null;
     this.retention =
         config.retentionPerSecond > 0
-            ? startPaced("retention", config.retentionPerSecond, n -> store.removeOldest((int) n))
+            ? startPaced("retention", config.retentionPerSecond, this::removeFromEveryScope)
             : null;
   }
 
@@ -130,19 +133,41 @@ public final class AuditLogEmulator implements AutoCloseable {
     return Optional.ofNullable(credentials.forbiddenToken);
   }
 
-  /** Every record held now, in the default served order (newest first, then by id descending). */
-  public List<EmulatedLog> records() {
-    return store.select(LogQuery.parse(Map.of()));
+  /**
+   * The account ids the emulator holds a log for ({@link Builder#accounts} then {@link
+   * Builder#deniedAccounts}, readable or not), in the order given.
+   */
+  public List<String> accountIds() {
+    return logs.accountIds();
   }
 
   /**
-   * The ground truth for a query: every record it matches, in the order the emulator serves them
-   * across all pages ({@code page} and {@code per_page} are ignored; adversarial pagination does
-   * not apply).
+   * Every record of the user's log held now, in the default served order (newest first, then by id
+   * descending).
+   */
+  public List<EmulatedLog> records() {
+    return records(AuditLogScope.user());
+  }
+
+  /**
+   * Every record of the scope's log held now (a denied account's too), in the default served order.
    *
-   * @throws IllegalArgumentException when the emulator would answer the query with 400
+   * @throws IllegalArgumentException when the emulator holds no log for the scope
+   */
+  public List<EmulatedLog> records(AuditLogScope scope) {
+    return logs.get(scope).store().select(LogQuery.parse(Map.of()));
+  }
+
+  /**
+   * The ground truth for a query: every record of its {@linkplain AuditLogQuery#scope() scope}'s
+   * log it matches (a denied account's too), in the order the emulator serves them across all pages
+   * ({@code page} and {@code per_page} are ignored; adversarial pagination does not apply).
+   *
+   * @throws IllegalArgumentException when the emulator would answer the query with 400, or holds no
+   *     log for its scope
    */
   public List<EmulatedLog> records(AuditLogQuery query) {
+    LogStore store = logs.get(query.scope()).store();
     Map<String, List<String>> params = new LinkedHashMap<>();
     query.parameters().forEach((name, value) -> params.put(name, List.of(value)));
     params.keySet().removeAll(Set.of("page", "per_page"));
@@ -154,14 +179,28 @@ public final class AuditLogEmulator implements AutoCloseable {
   }
 
   /**
-   * Adds one record, served from the next request on.
+   * Adds one record to the user's log, served from the next request on.
    *
    * @param json one JSON object with a {@code when} RFC 3339 date-time, served exactly as given
    * @return the record as held
    * @throws IllegalArgumentException when the record is not valid
-   * @throws IllegalStateException when the emulator already holds 1,000,000 records
+   * @throws IllegalStateException when the log already holds 1,000,000 records
    */
   public EmulatedLog append(String json) {
+    return append(AuditLogScope.user(), json);
+  }
+
+  /**
+   * Adds one record to the scope's log, served from the next request on.
+   *
+   * @param json one JSON object with a {@code when} RFC 3339 date-time, served exactly as given
+   * @return the record as held
+   * @throws IllegalArgumentException when the record is not valid or the emulator holds no log for
+   *     the scope
+   * @throws IllegalStateException when the log already holds 1,000,000 records
+   */
+  public EmulatedLog append(AuditLogScope scope, String json) {
+    LogStore store = logs.get(scope).store();
     EmulatedLog log = Dataset.parse(0, json);
     if (!store.add(log)) {
       throw new IllegalStateException(
@@ -171,36 +210,64 @@ public final class AuditLogEmulator implements AutoCloseable {
   }
 
   /**
-   * Adds {@code count} new synthetic records that happen now (the emulator's clock, to the second),
-   * as live appends do.
+   * Adds {@code count} new synthetic records to the user's log that happen now (the emulator's
+   * clock, to the second), as live appends do.
    *
    * @return the records added, oldest first; fewer than asked once 1,000,000 are held
    */
   public List<EmulatedLog> appendSynthetic(int count) {
+    return appendSynthetic(AuditLogScope.user(), count);
+  }
+
+  /**
+   * Adds {@code count} new synthetic records to the scope's log that happen now (the emulator's
+   * clock, to the second), as live appends do.
+   *
+   * @return the records added, oldest first; fewer than asked once 1,000,000 are held
+   * @throws IllegalArgumentException when {@code count} is negative or the emulator holds no log
+   *     for the scope
+   */
+  public List<EmulatedLog> appendSynthetic(AuditLogScope scope, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative but was " + count);
     }
+    return appendSynthetic(logs.get(scope), count);
+  }
+
+  private List<EmulatedLog> appendSynthetic(ScopedLogs.ScopeLog log, int count) {
     List<EmulatedLog> added = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      EmulatedLog log = nextSynthetic();
-      if (!store.add(log)) {
+      EmulatedLog next = nextSynthetic(log.appends());
+      if (!log.store().add(next)) {
         break;
       }
-      added.add(log);
+      added.add(next);
     }
     return Collections.unmodifiableList(added);
   }
 
-  private EmulatedLog nextSynthetic() {
+  private EmulatedLog nextSynthetic(SyntheticGenerator generator) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    synchronized (appendGenerator) {
-      return EmulatedLog.parse(appendGenerator.next(now));
+    synchronized (generator) {
+      return EmulatedLog.parse(generator.next(now));
+    }
+  }
+
+  private void appendToEveryScope(long count) {
+    for (ScopedLogs.ScopeLog log : logs.all()) {
+      appendSynthetic(log, (int) count);
+    }
+  }
+
+  private void removeFromEveryScope(long count) {
+    for (ScopedLogs.ScopeLog log : logs.all()) {
+      log.store().removeOldest((int) count);
     }
   }
 
   /**
-   * Deletes the {@code count} oldest records (by {@code when}, then id), as Cloudflare's retention
-   * does with logs past 18 months; served from the next request on.
+   * Deletes the {@code count} oldest records (by {@code when}, then id) of the user's log, as
+   * Cloudflare's retention does with logs past 18 months; served from the next request on.
    *
    * @return how many were deleted (fewer when fewer are held)
    */
@@ -208,7 +275,7 @@ public final class AuditLogEmulator implements AutoCloseable {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative but was " + count);
     }
-    return store.removeOldest(count);
+    return logs.user().store().removeOldest(count);
   }
 
   /**
@@ -264,7 +331,14 @@ public final class AuditLogEmulator implements AutoCloseable {
    */
   @Override
   public String toString() {
-    return "AuditLogEmulator{" + baseUrl + ", " + store.size() + " records}";
+    List<String> accounts = logs.accountIds();
+    return "AuditLogEmulator{"
+        + baseUrl
+        + ", "
+        + logs.user().store().size()
+        + " records"
+        + (accounts.isEmpty() ? "" : ", " + accounts.size() + " accounts")
+        + "}";
   }
 
   /**
@@ -342,8 +416,50 @@ public final class AuditLogEmulator implements AutoCloseable {
     @Nullable Duration recentSpan;
     long recentSeed;
     int recentSize;
+    List<String> accounts = List.of();
+    Set<String> deniedAccounts = Set.of();
 
     private Builder() {}
+
+    /**
+     * Serves {@code GET /accounts/{account_id}/audit_logs} for these accounts (replacing any given
+     * before): each account's log holds its own synthetic records, as many as the data set's, made
+     * in the same span from the data set's seed mixed with the account id (records given with
+     * {@link Dataset#of} are served to every account as given). By default no account: every
+     * account id answers 403 (code 9109). The user's log is served as always.
+     *
+     * @throws IllegalArgumentException naming an id that is not 32 lowercase hexadecimal characters
+     *     (Cloudflare's observed form)
+     */
+    public Builder accounts(String... accountIds) {
+      this.accounts = List.copyOf(accountIds(accountIds));
+      return this;
+    }
+
+    /**
+     * Accounts whose logs exist (with records, as {@link #accounts} makes them, for the ground
+     * truth) but which the credentials may not read (replacing any given before): every request for
+     * them answers 403 with Cloudflare's error body, code 9109 "Unauthorized to access requested
+     * resource". An id may be in both lists; denied wins.
+     *
+     * @throws IllegalArgumentException naming an id that is not 32 lowercase hexadecimal characters
+     */
+    public Builder deniedAccounts(String... accountIds) {
+      this.deniedAccounts = Set.copyOf(accountIds(accountIds));
+      return this;
+    }
+
+    private static Set<String> accountIds(String... ids) {
+      Set<String> valid = new LinkedHashSet<>();
+      for (String id : ids) {
+        try {
+          valid.add(AuditLogScope.account(id).accountId().orElseThrow());
+        } catch (InvalidRequestException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
+      }
+      return valid;
+    }
 
     /** The port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
@@ -489,8 +605,8 @@ public final class AuditLogEmulator implements AutoCloseable {
 
     /**
      * Appends new synthetic records in the background at this rate, each with {@code when} = now
-     * (the clock, to the second), until the emulator is closed or holds 1,000,000 records. Off (0)
-     * by default.
+     * (the clock, to the second), until the emulator is closed or holds 1,000,000 records; to the
+     * user's log and to each account's, at this rate each. Off (0) by default.
      */
     public Builder liveAppends(double perSecond) {
       if (!(perSecond >= 0 && perSecond <= 100_000)) {
@@ -503,7 +619,8 @@ public final class AuditLogEmulator implements AutoCloseable {
     /**
      * Deletes the oldest records in the background at this rate (per second), as Cloudflare's
      * retention does continuously with logs past 18 months, until the emulator is closed or holds
-     * none. Off (0) by default. {@link AuditLogEmulator#deleteOldest(int)} does it on demand.
+     * none; from every log (the user's and each account's) at this rate each. Off (0) by default.
+     * {@link AuditLogEmulator#deleteOldest(int)} does it on demand.
      */
     public Builder retention(double perSecond) {
       if (!(perSecond >= 0 && perSecond <= 100_000)) {

@@ -1,5 +1,7 @@
 package dev.cfauditlogs.testkit;
 
+import dev.cfauditlogs.AuditLogScope;
+import dev.cfauditlogs.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,9 +33,22 @@ public final class Dataset {
   private final List<EmulatedLog> ascending;
   private final long seed;
 
+  /**
+   * For synthetic records, the span they were made in (epoch seconds, {@code [from, to)}); else 0.
+   */
+  private final long fromSecond;
+
+  private final long toSecond;
+
   private Dataset(List<EmulatedLog> ascending, long seed) {
+    this(ascending, seed, 0, 0);
+  }
+
+  private Dataset(List<EmulatedLog> ascending, long seed, long fromSecond, long toSecond) {
     this.ascending = ascending;
     this.seed = seed;
+    this.fromSecond = fromSecond;
+    this.toSecond = toSecond;
   }
 
   /**
@@ -61,7 +76,7 @@ public final class Dataset {
       logs.add(EmulatedLog.parse(generator.next(Instant.ofEpochSecond(second))));
     }
     logs.sort(EmulatedLog.ASCENDING);
-    return new Dataset(Collections.unmodifiableList(logs), seed);
+    return new Dataset(Collections.unmodifiableList(logs), seed, fromSecond, toSecond);
   }
 
   /** {@code size} synthetic records spread over December 2025 (see {@link #DEFAULT_FROM}). */
@@ -114,6 +129,40 @@ public final class Dataset {
   /** How many records there are. */
   public int size() {
     return ascending.size();
+  }
+
+  /**
+   * The records an emulator serving this data set starts an account's log with ({@link
+   * AuditLogEmulator.Builder#accounts}): for synthetic records, as many made in the same span from
+   * the seed mixed with the account id (so each account has its own records and ids, the same on
+   * every run); records given by the caller are served to every account as given. For a test's
+   * ground truth before the emulator starts.
+   *
+   * @throws IllegalArgumentException naming an id that is not 32 lowercase hexadecimal characters
+   */
+  public Dataset forAccount(String accountId) {
+    try {
+      AuditLogScope.account(accountId);
+    } catch (InvalidRequestException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (toSecond == 0) {
+      return this;
+    }
+    return synthetic(
+        accountSeed(seed, accountId),
+        ascending.size(),
+        Instant.ofEpochSecond(fromSecond),
+        Instant.ofEpochSecond(toSecond));
+  }
+
+  /** The seed of an account's synthetic records: the data set's seed mixed with its id. */
+  static long accountSeed(long seed, String accountId) {
+    long mixed = seed;
+    for (int i = 0; i < accountId.length(); i++) {
+      mixed = mixed * 1_000_003L + accountId.charAt(i);
+    }
+    return mixed;
   }
 
   List<EmulatedLog> ascending() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ final class EmulatorConfig {
   final PaginationMode pagination;
   final double liveAppendsPerSecond;
   final double retentionPerSecond;
+  final List<String> accounts;
+  final Set<String> deniedAccounts;
 
   /** The clock before the offset: rate-limit windows use it. */
   final Clock clock;
@@ -72,6 +75,8 @@ final class EmulatorConfig {
     this.pagination = b.pagination;
     this.liveAppendsPerSecond = b.liveAppendsPerSecond;
     this.retentionPerSecond = b.retentionPerSecond;
+    this.accounts = List.copyOf(b.accounts);
+    this.deniedAccounts = Set.copyOf(b.deniedAccounts);
     this.clock = b.clock;
     this.serverClock = b.clockOffset.isZero() ? b.clock : Clock.offset(b.clock, b.clockOffset);
     this.recentSpan = b.recentSpan;

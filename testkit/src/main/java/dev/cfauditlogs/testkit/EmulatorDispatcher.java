@@ -1,5 +1,6 @@
 package dev.cfauditlogs.testkit;
 
+import dev.cfauditlogs.AuditLogScope;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -24,13 +27,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the answer to every request: an injected fault, or the endpoint's behaviour in this
- * order — route (404, 405), credentials (401, 403), rate limit (429), parameters (400), then the
- * page or the CSV export.
+ * order — route (404; 400 for a malformed account id; 405), credentials (401, 403), rate limit
+ * (429), access to the account (403), parameters (400), then the page or the CSV export.
+ *
+ * <p>Two routes: {@code /client/v4/user/audit_logs} and {@code
+ * /client/v4/accounts/{account_id}/audit_logs}. An account id that is not 32 lowercase hex
+ * characters answers 400 with code 7003 "Could not route to ..., perhaps your object identifier is
+ * invalid?" (observed: Cloudflare's router refuses a malformed identifier so, before looking at the
+ * credentials). A well-formed id the credentials may not read — one {@linkplain
+ * AuditLogEmulator.Builder#deniedAccounts denied}, or one the emulator does not hold — answers 403
+ * with code 9109 "Unauthorized to access requested resource": Cloudflare does not tell credentials
+ * whether an account they cannot see exists, so both look the same (observed). Both count against
+ * the rate limit, as every request does.
  */
 final class EmulatorDispatcher extends Dispatcher {
   static final String PATH = "/client/v4/user/audit_logs";
 
-  private final LogStore store;
+  /** The account route, with the raw (still percent-encoded) id segment as group 1. */
+  private static final Pattern ACCOUNT_PATH =
+      Pattern.compile("/client/v4/accounts/([^/]*)/audit_logs");
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
+
+  private final ScopedLogs logs;
   private final Credentials credentials;
   private final RateLimiter rateLimiter;
   private final RequestLog requestLog;
@@ -47,12 +66,12 @@ final class EmulatorDispatcher extends Dispatcher {
   EmulatorDispatcher(
       EmulatorConfig config,
       NoDelayServerSocketFactory sockets,
-      LogStore store,
+      ScopedLogs logs,
       Credentials credentials,
       RateLimiter rateLimiter,
       RequestLog requestLog,
       Runnable afterRecording) {
-    this.store = store;
+    this.logs = logs;
     this.credentials = credentials;
     this.rateLimiter = rateLimiter;
     this.requestLog = requestLog;
@@ -152,9 +171,7 @@ final class EmulatorDispatcher extends Dispatcher {
       String cfRay,
       boolean countRequest) {
     try {
-      if (!PATH.equals(request.getUrl().encodedPath())) {
-        throw new ApiError(404, ApiError.NO_ROUTE, "No route for the URI");
-      }
+      AuditLogScope scope = route(request.getUrl());
       if (!"GET".equals(request.getMethod())) {
         throw new ApiError(405, ApiError.METHOD_NOT_ALLOWED, "Method not allowed");
       }
@@ -169,11 +186,14 @@ final class EmulatorDispatcher extends Dispatcher {
               .build();
         }
       }
+      if (!logs.readable(scope)) {
+        throw new ApiError(403, ApiError.FORBIDDEN, "Unauthorized to access requested resource");
+      }
       if (query == null) {
         throw ApiError.badParameter("the query string is not valid percent-encoded UTF-8");
       }
       LogQuery parsed = LogQuery.parse(query);
-      List<EmulatedLog> matching = store.select(parsed);
+      List<EmulatedLog> matching = logs.get(scope).store().select(parsed);
       if (parsed.export) {
         return base(200, cfRay, latency)
             .setHeader("Content-Type", "text/csv; charset=utf-8")
@@ -192,6 +212,32 @@ final class EmulatorDispatcher extends Dispatcher {
           .body(Bodies.error(e.code(), e.getMessage()))
           .build();
     }
+  }
+
+  /**
+   * The scope a request's path names.
+   *
+   * @throws ApiError 404 for any other path, 400 (code 7003) for a malformed account id
+   */
+  private static AuditLogScope route(HttpUrl url) {
+    String path = url.encodedPath();
+    if (PATH.equals(path)) {
+      return AuditLogScope.user();
+    }
+    Matcher account = ACCOUNT_PATH.matcher(path);
+    if (account.matches()) {
+      String id = account.group(1);
+      if (!ACCOUNT_ID.matcher(id).matches()) {
+        throw new ApiError(
+            400,
+            ApiError.NO_ROUTE,
+            "Could not route to "
+                + decodePath(url)
+                + ", perhaps your object identifier is invalid?");
+      }
+      return AuditLogScope.account(id);
+    }
+    throw new ApiError(404, ApiError.NO_ROUTE, "No route for the URI");
   }
 
   private static String rateLimitMessage() {

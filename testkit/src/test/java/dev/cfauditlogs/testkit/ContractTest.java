@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContractTest {
   private static OpenApiInteractionValidator validator;
   private static AuditLogEmulator emulator;
+  static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+  static final String DENIED = "dddddddddddddddddddddddddddddddd";
+  static final String UNKNOWN = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+
   private static AuditLogEmulator bare;
   private static AuditLogEmulator limited;
   private static AuditLogEmulator faulty;
@@ -58,6 +62,8 @@ class ContractTest {
         AuditLogEmulator.builder()
             .dataset(Dataset.synthetic(42, 250))
             .forbiddenToken("forbidden")
+            .accounts(ACCOUNT)
+            .deniedAccounts(DENIED)
             .start();
     bare = AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 250)).resultInfo(false).start();
     limited = AuditLogEmulator.builder().rateLimit(1, Duration.ofMinutes(5)).start();
@@ -95,14 +101,16 @@ class ContractTest {
     SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(yaml, null, options);
     assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages());
     OpenAPI api = parsed.getOpenAPI();
-    var operation = api.getPaths().get("/user/audit_logs").getGet();
-    for (Parameter p : operation.getParameters()) {
-      if (p.getName().equals("since") || p.getName().equals("before")) {
-        p.setSchema(new StringSchema());
+    for (String path : List.of("/user/audit_logs", "/accounts/{account_id}/audit_logs")) {
+      var operation = api.getPaths().get(path).getGet();
+      for (Parameter p : operation.getParameters()) {
+        if (p.getName().equals("since") || p.getName().equals("before")) {
+          p.setSchema(new StringSchema());
+        }
       }
+      ApiResponse failure = operation.getResponses().get("4XX");
+      operation.getResponses().addApiResponse("5XX", failure);
     }
-    ApiResponse failure = operation.getResponses().get("4XX");
-    operation.getResponses().addApiResponse("5XX", failure);
     return api;
   }
 
@@ -133,7 +141,15 @@ class ContractTest {
         Arguments.of("wrong token", "wrongtoken", "", 401),
         Arguments.of("forbidden token", "forbidden", "", 403),
         Arguments.of("rate limited", "limited", "", 429),
-        Arguments.of("injected faults (500, 429, slow 200)", "faulty", "", 0));
+        Arguments.of("injected faults (500, 429, slow 200)", "faulty", "", 0),
+        Arguments.of("an account: every record", "account", "per_page=1000", 200),
+        Arguments.of("an account: action.type", "account", "action.type=login", 200),
+        Arguments.of("an account: page past the end", "account", "page=99", 200),
+        Arguments.of("an account: bad per_page", "account", "per_page=0", 400),
+        Arguments.of("an account: no credentials", "accountnoauth", "", 401),
+        Arguments.of("a denied account", "denied", "", 403),
+        Arguments.of("an unknown account", "unknown", "", 403),
+        Arguments.of("a malformed account id", "malformed", "", 400));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -147,7 +163,7 @@ class ContractTest {
       }
       ValidationReport report =
           validator.validateResponse(
-              "/user/audit_logs",
+              path(target),
               Request.Method.GET,
               SimpleResponse.Builder.status(reply.status)
                   .withContentType(reply.headers.get("Content-Type"))
@@ -198,8 +214,28 @@ class ContractTest {
         Arguments.of("the 502 HTML page", 502, "text/html", Bodies.BAD_GATEWAY_HTML));
   }
 
+  /** The path a target's requests go to (the spec's operation validates the response). */
+  private static String path(String target) {
+    return switch (target) {
+      case "account", "accountnoauth" -> "/accounts/" + ACCOUNT + "/audit_logs";
+      case "denied" -> "/accounts/" + DENIED + "/audit_logs";
+      case "unknown" -> "/accounts/" + UNKNOWN + "/audit_logs";
+      case "malformed" -> "/accounts/NOT-AN-ID/audit_logs";
+      default -> "/user/audit_logs";
+    };
+  }
+
   private static Http.Reply send(String target, String query) {
     switch (target) {
+      case "account":
+      case "denied":
+      case "unknown":
+      case "malformed":
+        return Http.get(
+            emulator.baseUrl() + path(target) + (query.isEmpty() ? "" : "?" + query),
+            okhttp3.Headers.of("Authorization", "Bearer " + emulator.apiToken()));
+      case "accountnoauth":
+        return Http.get(emulator.baseUrl() + path(target), okhttp3.Headers.of());
       case "bare":
         return Http.get(bare, query);
       case "limited":

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.AuthenticationException;
 import dev.cfauditlogs.BadRequestException;
@@ -15,13 +16,36 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The facade's client against the emulator: one page, typed errors, and retries through faults. */
+/**
+ * The facade's client against the emulator: one page, typed errors, and retries through faults;
+ * each for the user's log and for an account's (the same guarantees, another path).
+ */
 class FacadeIntegrationTest {
+  static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+  static List<AuditLogScope> scopes() {
+    return List.of(AuditLogScope.user(), AuditLogScope.account(ACCOUNT));
+  }
+
+  /** A builder serving {@code scope}'s log. */
+  private static AuditLogEmulator.Builder emulatorFor(AuditLogScope scope) {
+    return scope
+        .accountId()
+        .map(AuditLogEmulator.builder()::accounts)
+        .orElse(AuditLogEmulator.builder());
+  }
+
+  private static AuditLogQuery all(AuditLogScope scope) {
+    return AuditLogQuery.builder().scope(scope).build();
+  }
+
   private static AuditLogsClient client(AuditLogEmulator emulator) {
     return AuditLogsClient.builder()
         .baseUrl(emulator.baseUrl())
@@ -36,13 +60,15 @@ class FacadeIntegrationTest {
         .collect(Collectors.toList());
   }
 
-  @Test
-  void listsOnePageLosslessly() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void listsOnePageLosslessly(AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 250)).start();
+            emulatorFor(scope).dataset(Dataset.synthetic(42, 250)).start();
         AuditLogsClient client = client(emulator)) {
-      AuditLogPage page = client.list(AuditLogQuery.builder().perPage(25).page(2).build());
-      List<EmulatedLog> truth = emulator.records().subList(25, 50);
+      AuditLogPage page =
+          client.list(AuditLogQuery.builder().scope(scope).perPage(25).page(2).build());
+      List<EmulatedLog> truth = emulator.records(scope).subList(25, 50);
       assertEquals(ids(truth), ids(page.records()));
       for (int i = 0; i < truth.size(); i++) {
         assertEquals(truth.get(i).json(), page.records().get(i).json(), "served byte for byte");
@@ -55,63 +81,67 @@ class FacadeIntegrationTest {
     }
   }
 
-  @Test
-  void listsWithFiltersAsTheGroundTruthSays() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void listsWithFiltersAsTheGroundTruthSays(AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(Dataset.synthetic(42, 250)).start();
+            emulatorFor(scope).dataset(Dataset.synthetic(42, 250)).start();
         AuditLogsClient client = client(emulator)) {
       AuditLogQuery query =
           AuditLogQuery.builder()
+              .scope(scope)
               .actorIp("198.51.100.0/24")
               .since("2025-12-10")
               .hideUserLogs(false)
               .perPage(1000)
               .build();
-      assertEquals(ids(emulator.records(query)), ids(client.list(query).records()));
+      List<EmulatedLog> truth = emulator.records(query);
+      assertTrue(!truth.isEmpty(), "the filters match something");
+      assertEquals(ids(truth), ids(client.list(query).records()));
     }
   }
 
-  @Test
-  void emailAndKeyAuthentication() {
-    try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(Records.small()).start();
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void emailAndKeyAuthentication(AuditLogScope scope) {
+    try (AuditLogEmulator emulator = emulatorFor(scope).dataset(Records.small()).start();
         AuditLogsClient client =
             AuditLogsClient.builder()
                 .baseUrl(emulator.baseUrl())
                 .emailAndApiKey(emulator.email(), emulator.apiKey())
                 .build()) {
-      assertEquals(7, client.list(AuditLogQuery.all()).records().size());
+      assertEquals(7, client.list(all(scope)).records().size());
       assertEquals(
           ReceivedRequest.REDACTED, emulator.requests().get(0).header("X-Auth-Key").orElseThrow());
     }
   }
 
-  @Test
-  void unauthorizedIsAnAuthenticationException() {
-    try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(Records.small()).start();
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void unauthorizedIsAnAuthenticationException(AuditLogScope scope) {
+    try (AuditLogEmulator emulator = emulatorFor(scope).dataset(Records.small()).start();
         AuditLogsClient client =
             AuditLogsClient.builder().baseUrl(emulator.baseUrl()).apiToken("wrong-token").build()) {
       AuthenticationException e =
-          assertThrows(AuthenticationException.class, () -> client.list(AuditLogQuery.all()));
+          assertThrows(AuthenticationException.class, () -> client.list(all(scope)));
       assertEquals(401, e.statusCode());
       assertEquals(10000, e.errors().get(0).code());
       assertEquals(emulator.requests().get(0).cfRay(), e.cfRay());
     }
   }
 
-  @Test
-  void forbiddenIsAPermissionDeniedException() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void forbiddenIsAPermissionDeniedException(AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
-                .dataset(Records.small())
-                .forbiddenToken("read-only-dns")
-                .start();
+            emulatorFor(scope).dataset(Records.small()).forbiddenToken("read-only-dns").start();
         AuditLogsClient client =
             AuditLogsClient.builder()
                 .baseUrl(emulator.baseUrl())
                 .apiToken("read-only-dns")
                 .build()) {
       PermissionDeniedException e =
-          assertThrows(PermissionDeniedException.class, () -> client.list(AuditLogQuery.all()));
+          assertThrows(PermissionDeniedException.class, () -> client.list(all(scope)));
       assertEquals(403, e.statusCode());
       assertEquals(9109, e.errors().get(0).code());
     }
@@ -155,11 +185,16 @@ class FacadeIntegrationTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(FaultKind.class)
-  void retriesSurviveAFaultThenSucceed(FaultKind kind) {
+  static Stream<Arguments> faultsInEachScope() {
+    return scopes().stream()
+        .flatMap(scope -> Stream.of(FaultKind.values()).map(kind -> Arguments.of(kind, scope)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("faultsInEachScope")
+  void retriesSurviveAFaultThenSucceed(FaultKind kind, AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            emulatorFor(scope)
                 .dataset(Records.small())
                 .failFirst(1, kind)
                 .slowFaultDelay(Duration.ofSeconds(3))
@@ -170,19 +205,21 @@ class FacadeIntegrationTest {
                 .apiToken(emulator.apiToken())
                 .timeout(Duration.ofMillis(1500))
                 .build()) {
-      AuditLogPage page = client.list(AuditLogQuery.all());
+      AuditLogPage page = client.list(all(scope));
       assertEquals(7, page.records().size());
       assertEquals(2, emulator.requestCount(), kind + " then success");
+      assertEquals(emulator.requests().get(0).path(), emulator.requests().get(1).path());
       assertEquals(kind, emulator.requests().get(0).fault().orElseThrow());
       assertTrue(emulator.requests().get(1).fault().isEmpty());
       assertEquals(2, page.response().attempts());
     }
   }
 
-  @Test
-  void aServerErrorOnEveryAttemptEndsInAServerException() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void aServerErrorOnEveryAttemptEndsInAServerException(AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            emulatorFor(scope)
                 .dataset(Records.small())
                 .faults(1.0, java.util.Set.of(FaultKind.SERVER_ERROR), 1)
                 .start();
@@ -192,7 +229,7 @@ class FacadeIntegrationTest {
                 .apiToken(emulator.apiToken())
                 .maxRetries(1)
                 .build()) {
-      assertThrows(dev.cfauditlogs.ServerException.class, () -> client.list(AuditLogQuery.all()));
+      assertThrows(dev.cfauditlogs.ServerException.class, () -> client.list(all(scope)));
       assertEquals(Map.of(500, 2), emulator.statusCounts());
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogPager;
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.PaginationException;
 import java.time.Duration;
@@ -15,14 +16,36 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The facade's auto-pagination against the emulator: normal, adversarial, faulty and live. */
+/**
+ * The facade's auto-pagination against the emulator: normal, adversarial, faulty and live; each for
+ * the user's log and for an account's.
+ */
 class PaginationIntegrationTest {
   private static final Dataset DATA = Dataset.synthetic(11, 95);
-  private static final AuditLogQuery BY_TENS = AuditLogQuery.builder().perPage(10).build();
+  static final String ACCOUNT = "fedcba9876543210fedcba9876543210";
+
+  static List<AuditLogScope> scopes() {
+    return List.of(AuditLogScope.user(), AuditLogScope.account(ACCOUNT));
+  }
+
+  static Stream<Arguments> inEachScope(PaginationMode... modes) {
+    return scopes().stream()
+        .flatMap(scope -> Stream.of(modes).map(mode -> Arguments.of(mode, scope)));
+  }
+
+  /** A builder serving {@code scope}'s log. */
+  private static AuditLogEmulator.Builder builder(AuditLogScope scope) {
+    AuditLogEmulator.Builder builder = AuditLogEmulator.builder();
+    return scope.accountId().map(builder::accounts).orElse(builder);
+  }
+
+  private static AuditLogQuery byTens(AuditLogScope scope) {
+    return AuditLogQuery.builder().scope(scope).perPage(10).build();
+  }
 
   private static AuditLogsClient client(AuditLogEmulator emulator) {
     return AuditLogsClient.builder()
@@ -41,15 +64,18 @@ class PaginationIntegrationTest {
     }
   }
 
-  private static List<String> truth(AuditLogEmulator emulator) {
-    return emulator.records().stream().map(l -> l.id().orElseThrow()).collect(Collectors.toList());
+  private static List<String> truth(AuditLogEmulator emulator, AuditLogScope scope) {
+    return emulator.records(scope).stream()
+        .map(l -> l.id().orElseThrow())
+        .collect(Collectors.toList());
   }
 
-  @Test
-  void iteratesEveryRecordOnceInOrder() {
-    try (AuditLogEmulator emulator = AuditLogEmulator.builder().dataset(DATA).start();
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void iteratesEveryRecordOnceInOrder(AuditLogScope scope) {
+    try (AuditLogEmulator emulator = builder(scope).dataset(DATA).start();
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).stream()));
+      assertEquals(truth(emulator, scope), ids(client.paginate(byTens(scope)).stream()));
       // Ten pages, plus what prefetching asked for past the end.
       int requests = emulator.statusCounts().get(200);
       assertTrue(
@@ -58,47 +84,50 @@ class PaginationIntegrationTest {
     }
   }
 
-  @Test
-  void iteratesWithoutResultInfo() {
-    try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(DATA).resultInfo(false).start();
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void iteratesWithoutResultInfo(AuditLogScope scope) {
+    try (AuditLogEmulator emulator = builder(scope).dataset(DATA).resultInfo(false).start();
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).stream()));
+      assertEquals(truth(emulator, scope), ids(client.paginate(byTens(scope)).stream()));
     }
   }
 
-  @Test
-  void iteratesALargerDataSetAtAThousandAPage() {
-    try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(Dataset.synthetic(3, 4321)).start();
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void iteratesALargerDataSetAtAThousandAPage(AuditLogScope scope) {
+    try (AuditLogEmulator emulator = builder(scope).dataset(Dataset.synthetic(3, 4321)).start();
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(AuditLogQuery.all()).stream()));
+      assertEquals(
+          truth(emulator, scope),
+          ids(client.paginate(AuditLogQuery.builder().scope(scope).build()).stream()));
     }
   }
 
-  private static AuditLogEmulator ignoringPage() {
-    return AuditLogEmulator.builder()
+  private static AuditLogEmulator ignoringPage(AuditLogScope scope) {
+    return builder(scope)
         .dataset(DATA)
         .pagination(PaginationMode.IGNORES_PAGE)
         .resultInfo(false)
         .start();
   }
 
-  @Test
-  void aServerThatIgnoresPageEndsInAPaginationExceptionWithoutDuplicates() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void aServerThatIgnoresPageEndsInAPaginationExceptionWithoutDuplicates(AuditLogScope scope) {
     // Keyset paging asks for page 1 only (unless a second holds more than a page): exact.
-    try (AuditLogEmulator emulator = ignoringPage();
+    try (AuditLogEmulator emulator = ignoringPage(scope);
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).stream()));
+      assertEquals(truth(emulator, scope), ids(client.paginate(byTens(scope)).stream()));
     }
     // Paging by offset from an explicit page, it cannot go on.
-    try (AuditLogEmulator emulator = ignoringPage();
+    try (AuditLogEmulator emulator = ignoringPage(scope);
         AuditLogsClient client = client(emulator)) {
       Set<String> seen = new HashSet<>();
       assertThrows(
           PaginationException.class,
           () -> {
-            AuditLogQuery byOffset = BY_TENS.toBuilder().page(1).build();
+            AuditLogQuery byOffset = byTens(scope).toBuilder().page(1).build();
             try (Stream<AuditLog> logs = client.paginate(byOffset).withConcurrency(1).stream()) {
               logs.forEach(l -> assertTrue(seen.add(l.id().orElseThrow()), "duplicate"));
             }
@@ -108,30 +137,37 @@ class PaginationIntegrationTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = PaginationMode.class,
-      names = {"REPEATS_LAST_PAGE", "LIES_IN_TOTAL_PAGES", "UNDERSTATES_TOTAL_PAGES"})
-  void withoutResultInfoARepeatedLastPageConfirmsTheEnd(PaginationMode mode) {
+  static Stream<Arguments> repeatedOrLyingInEachScope() {
+    return inEachScope(
+        PaginationMode.REPEATS_LAST_PAGE,
+        PaginationMode.LIES_IN_TOTAL_PAGES,
+        PaginationMode.UNDERSTATES_TOTAL_PAGES);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("repeatedOrLyingInEachScope")
+  void withoutResultInfoARepeatedLastPageConfirmsTheEnd(PaginationMode mode, AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(DATA).pagination(mode).resultInfo(false).start();
+            builder(scope).dataset(DATA).pagination(mode).resultInfo(false).start();
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).withConcurrency(1).stream()));
+      assertEquals(
+          truth(emulator, scope), ids(client.paginate(byTens(scope)).withConcurrency(1).stream()));
       // the pages of the data (boundary records read again), one request confirming the end
       assertTrue(
           emulator.requestCount() <= 12, mode + ": " + emulator.requestCount() + " requests");
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = PaginationMode.class,
-      names = {"LIES_IN_TOTAL_PAGES", "UNDERSTATES_TOTAL_PAGES"})
-  void lyingTotalsDoNotLoseOrRepeatRecords(PaginationMode mode) {
-    try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder().dataset(DATA).pagination(mode).start();
+  static Stream<Arguments> lyingInEachScope() {
+    return inEachScope(PaginationMode.LIES_IN_TOTAL_PAGES, PaginationMode.UNDERSTATES_TOTAL_PAGES);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("lyingInEachScope")
+  void lyingTotalsDoNotLoseOrRepeatRecords(PaginationMode mode, AuditLogScope scope) {
+    try (AuditLogEmulator emulator = builder(scope).dataset(DATA).pagination(mode).start();
         AuditLogsClient client = client(emulator)) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).stream()));
+      assertEquals(truth(emulator, scope), ids(client.paginate(byTens(scope)).stream()));
       // the data's pages, one or two confirming the end by keyset, and the pages already in flight
       // (at most the concurrency) when one came back other than the lying total announced it
       assertTrue(
@@ -140,10 +176,11 @@ class PaginationIntegrationTest {
     }
   }
 
-  @Test
-  void faultsOnTheWayAreRetried() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void faultsOnTheWayAreRetried(AuditLogScope scope) {
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            builder(scope)
                 .dataset(DATA)
                 .faults(
                     0.3,
@@ -161,25 +198,27 @@ class PaginationIntegrationTest {
                 .maxRetries(10)
                 .maxRetryWait(Duration.ofSeconds(2))
                 .build()) {
-      assertEquals(truth(emulator), ids(client.paginate(BY_TENS).withConcurrency(1).stream()));
+      assertEquals(
+          truth(emulator, scope), ids(client.paginate(byTens(scope)).withConcurrency(1).stream()));
       assertTrue(emulator.requestCount() > 10, "some requests were faulted");
     }
   }
 
-  @Test
-  void recordsAppendedDuringTheIterationNeitherShiftPagesNorRepeat() {
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void recordsAppendedDuringTheIterationNeitherShiftPagesNorRepeat(AuditLogScope scope) {
     // The emulator's clock runs two seconds ahead of the client's: that changes nothing.
     try (AuditLogEmulator emulator =
-            AuditLogEmulator.builder()
+            builder(scope)
                 .dataset(Dataset.synthetic(11, 300))
                 .liveAppends(200)
                 .latency(Duration.ofMillis(20))
                 .clockOffset(Duration.ofSeconds(2))
                 .start();
         AuditLogsClient client = client(emulator)) {
-      List<String> atStart = emulatedIds(emulator.records());
-      List<String> got = ids(client.paginate(BY_TENS).withConcurrency(2).stream());
-      List<String> atEnd = emulatedIds(emulator.records());
+      List<String> atStart = emulatedIds(emulator.records(scope));
+      List<String> got = ids(client.paginate(byTens(scope)).withConcurrency(2).stream());
+      List<String> atEnd = emulatedIds(emulator.records(scope));
       assertTrue(atEnd.size() > atStart.size() + 10, "records were appended meanwhile");
       assertEquals(got.size(), new HashSet<>(got).size(), "no duplicates");
       assertTrue(got.containsAll(atStart), "every record that existed at the start");

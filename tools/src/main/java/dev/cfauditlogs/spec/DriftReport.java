@@ -59,7 +59,7 @@ final class DriftReport {
   String render(String oldName, String newName) {
     StringBuilder out = new StringBuilder();
     out.append("Drift report for GET ")
-        .append(Slicer.PATH)
+        .append(String.join(" and GET ", Slicer.PATHS))
         .append(": ")
         .append(oldName)
         .append(" -> ")

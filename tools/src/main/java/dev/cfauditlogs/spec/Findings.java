@@ -23,6 +23,15 @@ final class Findings {
   final Map<String, Object> oldDoc;
   final Map<String, Object> newDoc;
   private final List<Finding> list = new ArrayList<>();
+  private String operation = "";
+
+  /**
+   * Names the operation the following findings belong to ({@code ""} for none): its text is put
+   * before each finding's place.
+   */
+  void within(String operation) {
+    this.operation = operation;
+  }
 
   Findings(Map<String, Object> oldDoc, Map<String, Object> newDoc) {
     this.oldDoc = oldDoc;
@@ -30,7 +39,7 @@ final class Findings {
   }
 
   void add(Severity severity, String where, String what) {
-    list.add(new Finding(severity, where, what));
+    list.add(new Finding(severity, operation.isEmpty() ? where : operation + " " + where, what));
   }
 
   void breaking(String where, String what) {

@@ -12,17 +12,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Cuts one operation out of an upstream OpenAPI document: the operation, the non-operation fields
- * of its path item, and the transitive closure of every component it references ({@code $ref}s
- * anywhere below it, through {@code items}, {@code properties}, {@code allOf} and the rest, and the
- * security schemes its security requirements name). Nothing else of upstream is kept except {@code
- * openapi}, {@code info} and {@code servers}. Names are upstream's; the output is in {@link
- * KeyOrder canonical order}, so slicing the same document twice gives the same tree.
+ * Cuts operations out of an upstream OpenAPI document — by default the two audit-log operations,
+ * {@code GET /user/audit_logs} and {@code GET /accounts/{account_id}/audit_logs}: each operation,
+ * the non-operation fields of its path item, and the transitive closure of every component it
+ * references ({@code $ref}s anywhere below it, through {@code items}, {@code properties}, {@code
+ * allOf} and the rest, and the security schemes its security requirements name). Nothing else of
+ * upstream is kept except {@code openapi}, {@code info} and {@code servers}. Names are upstream's;
+ * the output is in {@link KeyOrder canonical order}, so slicing the same document twice gives the
+ * same tree.
  */
 final class Slicer {
+  /** The user's audit log (operationId {@code audit-logs-get-user-audit-logs}). */
   static final String PATH = "/user/audit_logs";
+
+  /** An account's audit log (operationId {@code audit-logs-get-account-audit-logs}). */
+  static final String ACCOUNT_PATH = "/accounts/{account_id}/audit_logs";
+
+  /** Every path the slice holds, each with its {@link #METHOD} operation. */
+  static final List<String> PATHS = List.of(PATH, ACCOUNT_PATH);
+
   static final String METHOD = "get";
-  private static final String TITLE_SUFFIX = " - user audit logs slice";
+  private static final String TITLE_SUFFIX = " - audit logs slice";
 
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -38,30 +48,50 @@ final class Slicer {
     this.components = found instanceof Map ? Trees.asMap(found) : Map.of();
   }
 
-  /** The slice of {@code GET /user/audit_logs}. */
+  /** The slice of both audit-log operations ({@link #PATHS}). */
   static Map<String, Object> slice(Map<String, Object> upstream) {
-    return slice(upstream, PATH, METHOD);
+    return slice(upstream, PATHS, METHOD);
   }
 
   static Map<String, Object> slice(Map<String, Object> upstream, String path, String method) {
-    return new Slicer(upstream).run(path, method);
+    return slice(upstream, List.of(path), method);
+  }
+
+  static Map<String, Object> slice(
+      Map<String, Object> upstream, List<String> paths, String method) {
+    return new Slicer(upstream).run(paths, method);
   }
 
   /**
-   * The excerpt of {@code GET /user/audit_logs}: the same closure as {@link #slice}, but in
-   * upstream's order with upstream's {@code info}, so it reads like the document it came from. It
-   * is what {@code openapi/upstream/} keeps as the fixture: small enough to check in, and slicing
-   * it gives exactly the slice of the whole document.
+   * The excerpt of both audit-log operations: the same closure as {@link #slice}, but in upstream's
+   * order with upstream's {@code info}, so it reads like the document it came from. It is what
+   * {@code openapi/upstream/} keeps as the fixture: small enough to check in, and slicing it gives
+   * exactly the slice of the whole document.
    */
   static Map<String, Object> excerpt(Map<String, Object> upstream) {
     Slicer slicer = new Slicer(upstream);
-    Map<String, Object> item = slicer.close(PATH, METHOD);
-    return slicer.assembleExcerpt(Map.of(PATH, item));
+    Map<String, Object> items = new LinkedHashMap<>();
+    for (String path : slicer.inUpstreamOrder(PATHS)) {
+      items.put(path, slicer.close(path, METHOD));
+    }
+    return slicer.assembleExcerpt(items);
   }
 
-  private Map<String, Object> run(String path, String method) {
-    Map<String, Object> slicedItem = close(path, method);
-    return assemble(Map.of(path, slicedItem), inherited);
+  private Map<String, Object> run(List<String> paths, String method) {
+    Map<String, Object> items = new LinkedHashMap<>();
+    for (String path : paths) {
+      items.put(path, close(path, method));
+    }
+    return assemble(items, inherited);
+  }
+
+  /** {@code paths} in the order the upstream document lists them (each must be there). */
+  private List<String> inUpstreamOrder(List<String> paths) {
+    for (String path : paths) {
+      pathItem(path, METHOD);
+    }
+    Object all = upstream.get("paths");
+    return Trees.asMap(all).keySet().stream().filter(paths::contains).toList();
   }
 
   /** The document's security, when the operation has none and inherits it; else null. */
@@ -84,7 +114,7 @@ final class Slicer {
       inherited = upstream.get("security");
       security = inherited;
     }
-    includeSecuritySchemes(security);
+    includeSecuritySchemes(path, security);
 
     while (!pending.isEmpty()) {
       ComponentRef ref = pending.pop();
@@ -193,23 +223,23 @@ final class Slicer {
     info.put("title", title.endsWith(TITLE_SUFFIX) ? title : title + TITLE_SUFFIX);
     info.put(
         "description",
-        "The `GET /user/audit_logs` operation of Cloudflare's published API document, with every"
-            + " component it references, under their upstream names. Written by"
+        "The `GET /user/audit_logs` and `GET /accounts/{account_id}/audit_logs` operations of"
+            + " Cloudflare's published API document, with every component they reference, under their upstream names. Written by"
             + " openapi/update-spec; see openapi/README.md.");
     info.putIfAbsent("version", "0");
     return info;
   }
 
-  private void includeSecuritySchemes(Object security) {
+  private void includeSecuritySchemes(String path, Object security) {
     if (security == null) {
       return;
     }
     if (!(security instanceof List)) {
-      throw new SpecException("'security' of " + PATH + " is not a list");
+      throw new SpecException("'security' of " + path + " is not a list");
     }
     for (Object requirement : Trees.asList(security)) {
       if (!(requirement instanceof Map)) {
-        throw new SpecException("a security requirement of " + PATH + " is not an object");
+        throw new SpecException("a security requirement of " + path + " is not an object");
       }
       for (String scheme : Trees.asMap(requirement).keySet()) {
         ComponentRef ref = new ComponentRef("securitySchemes", scheme);

@@ -13,7 +13,7 @@ import java.util.Map;
  * The command line of the spec tools; {@code openapi/update-spec} runs its {@code update} command.
  *
  * <pre>
- * slice     &lt;file-or-url&gt; [--out FILE] [--stats]     the slice of GET /user/audit_logs
+ * slice     &lt;file-or-url&gt; [--out FILE] [--stats]     the slice of both audit-log GETs
  * diff      &lt;old-slice&gt; &lt;new-slice&gt; [--accept-breaking]   the drift report
  * update    &lt;file-or-url&gt; --dir OPENAPI_DIR [--source TEXT] [--accept-breaking]
  *                                                   slice, overlay, report, replace

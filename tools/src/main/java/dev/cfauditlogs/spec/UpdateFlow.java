@@ -47,7 +47,8 @@ final class UpdateFlow {
       String provenance,
       PrintStream out,
       PrintStream err) {
-    err.println("update-spec: slicing GET " + Slicer.PATH + " out of " + source);
+    err.println(
+        "update-spec: slicing GET " + String.join(" and GET ", Slicer.PATHS) + " out of " + source);
     Map<String, Object> upstream = Documents.load(source);
     SpecPipeline.Result result = SpecPipeline.run(upstream, SpecPipeline.loadOverlay(files));
     Path slicePath = files.slice();
@@ -60,9 +61,9 @@ final class UpdateFlow {
       out.println(
           "slice unchanged: "
               + slicePath
-              + " already is the GET "
-              + Slicer.PATH
-              + " slice of "
+              + " already is the slice of GET "
+              + String.join(" and GET ", Slicer.PATHS)
+              + " of "
               + source);
       return Outcome.UNCHANGED;
     }

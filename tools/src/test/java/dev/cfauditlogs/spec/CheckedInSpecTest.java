@@ -2,7 +2,12 @@ package dev.cfauditlogs.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,38 @@ class CheckedInSpecTest {
   void everyOverlayActionSelectsSomething() {
     assertEquals(List.of(), made.unmatchedActions());
   }
+
+  /**
+   * Both operations of the fixture are the real document's, verbatim: the fixture is the excerpt of
+   * the reference copy of Cloudflare's 2026-08-14 document kept beside the project (when it is
+   * there), and its two paths are that document's own.
+   */
+  @Test
+  void theFixtureHoldsBothOperationsAsTheRealDocumentHasThem() {
+    Map<String, Object> fixture = Fixtures.load(Fixtures.REAL_UPSTREAM);
+    Map<String, Object> paths = Trees.map(fixture, "paths");
+    assertEquals(Set.copyOf(Slicer.PATHS), paths.keySet());
+    assertEquals(
+        "audit-logs-get-account-audit-logs",
+        Trees.map(Trees.map(paths, Slicer.ACCOUNT_PATH), "get").get("operationId"));
+    Path reference = REFERENCE;
+    Assumptions.assumeTrue(Files.exists(reference), "no reference document at " + reference);
+    Map<String, Object> real = Fixtures.load(reference);
+    for (String path : Slicer.PATHS) {
+      assertEquals(Trees.map(Trees.map(real, "paths"), path), paths.get(path), path);
+    }
+    assertEquals(YamlWriter.write(Slicer.excerpt(real)), Fixtures.read(Fixtures.REAL_UPSTREAM));
+  }
+
+  /** The reference copy of the real document's audit-log excerpt, outside the repository. */
+  private static final Path REFERENCE =
+      Path.of(
+          "..",
+          "..",
+          "shared",
+          "reference",
+          "cloudflare-api-schemas",
+          "openapi-2026-08-14-excerpt.yaml");
 
   @Test
   void theFixtureIsItsOwnExcerpt() {

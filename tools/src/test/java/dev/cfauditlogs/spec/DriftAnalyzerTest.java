@@ -261,11 +261,57 @@ class DriftAnalyzerTest {
   }
 
   @Test
+  void theAccountOperationIsComparedToo() {
+    Map<String, Object> changed = Fixtures.deepCopy(BASE);
+    Map<String, Object> account =
+        Trees.map(Trees.map(Trees.map(changed, "paths"), Slicer.ACCOUNT_PATH), Slicer.METHOD);
+    for (Object p : Trees.list(account, "parameters")) {
+      if ("per_page".equals(Trees.asMap(p).get("name"))) {
+        Trees.asMap(Trees.asMap(p).get("schema")).put("maximum", 500);
+      }
+    }
+    DriftReport report = DriftAnalyzer.compare(BASE, changed);
+    assertEquals(
+        List.of(
+            "BREAKING      GET /accounts/{account_id}/audit_logs parameter per_page (query):"
+                + " maximum lowered from 1000 to 500 (a request sending 1000 is now out of range)"),
+        report.findings().stream().map(Finding::toString).toList());
+  }
+
+  @Test
+  void anAccountOperationGoneIsBreakingAndOneNewIsNot() {
+    Map<String, Object> without = Fixtures.deepCopy(BASE);
+    Trees.map(without, "paths").remove(Slicer.ACCOUNT_PATH);
+
+    DriftReport gone = DriftAnalyzer.compare(BASE, without);
+    assertTrue(gone.hasBreaking());
+    assertTrue(
+        gone.findings().stream()
+            .anyMatch(
+                f ->
+                    f.severity() == Severity.BREAKING
+                        && f.where().equals("GET /accounts/{account_id}/audit_logs operation")
+                        && f.what().equals("removed")),
+        gone.findings()::toString);
+
+    DriftReport added = DriftAnalyzer.compare(without, BASE);
+    assertFalse(added.hasBreaking(), added.findings()::toString);
+    assertTrue(
+        added.findings().stream()
+            .anyMatch(
+                f ->
+                    f.severity() == Severity.NON_BREAKING
+                        && f.where().equals("GET /accounts/{account_id}/audit_logs operation")
+                        && f.what().equals("added")),
+        added.findings()::toString);
+  }
+
+  @Test
   void identicalSlicesHaveNoFindings() {
     DriftReport report = DriftAnalyzer.compare(BASE, Fixtures.deepCopy(BASE));
     assertTrue(report.isEmpty());
     assertEquals(
-        "Drift report for GET /user/audit_logs: old -> new\n  no differences\n",
+        "Drift report for GET /user/audit_logs and GET /accounts/{account_id}/audit_logs: old -> new\n  no differences\n",
         report.render("old", "new"));
   }
 
@@ -282,7 +328,7 @@ class DriftAnalyzerTest {
     assertEquals(
         String.join(
             "\n",
-            "Drift report for GET /user/audit_logs: upstream-slice.yaml -> upstream.json",
+            "Drift report for GET /user/audit_logs and GET /accounts/{account_id}/audit_logs: upstream-slice.yaml -> upstream.json",
             "  BREAKING      parameter page (query): maximum 100 added",
             "  non-breaking  parameter per_page (query): maximum raised from 1000 to 5000",
             "  cosmetic      parameter per_page (query): description changed",
@@ -293,7 +339,8 @@ class DriftAnalyzerTest {
 
   @Test
   void comparesThroughReferenceCycles() {
-    Map<String, Object> base = Slicer.slice(Fixtures.load(Fixtures.REFS_AND_CYCLES));
+    Map<String, Object> base =
+        Slicer.slice(Fixtures.load(Fixtures.REFS_AND_CYCLES), Slicer.PATH, Slicer.METHOD);
     Map<String, Object> changed = Fixtures.deepCopy(base);
     Trees.map(Fixtures.component(changed, "schemas", "node"), "properties").remove("parent");
     Fixtures.component(changed, "schemas", "item_target").put("type", "integer");

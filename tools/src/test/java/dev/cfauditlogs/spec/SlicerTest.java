@@ -30,16 +30,22 @@ class SlicerTest {
 
     assertEquals(
         List.of("openapi", "info", "servers", "paths", "components"), List.copyOf(slice.keySet()));
-    assertEquals(Set.of(Slicer.PATH), Trees.map(slice, "paths").keySet());
+    assertEquals(Set.of(Slicer.PATH, Slicer.ACCOUNT_PATH), Trees.map(slice, "paths").keySet());
     assertEquals(Set.of("get"), Trees.map(Trees.map(slice, "paths"), Slicer.PATH).keySet());
+    assertEquals(Set.of("get"), Trees.map(Trees.map(slice, "paths"), Slicer.ACCOUNT_PATH).keySet());
     Map<String, Object> components = Trees.map(slice, "components");
-    assertEquals(Set.of("schemas", "securitySchemes"), components.keySet());
+    // The account operation reaches a path parameter and a 4XX response by reference.
+    assertEquals(
+        Set.of("parameters", "responses", "schemas", "securitySchemes"), components.keySet());
+    assertEquals(Set.of("aaa_account_id"), Trees.map(components, "parameters").keySet());
+    assertEquals(Set.of("aaa_4XX"), Trees.map(components, "responses").keySet());
     assertEquals(
         Set.of(
             "aaa_api-response-common",
             "aaa_api-response-common-failure",
             "aaa_audit-logs",
             "aaa_audit_logs_response_collection",
+            "aaa_account_identifier",
             "aaa_identifier",
             "aaa_messages",
             "aaa_result_info"),
@@ -144,6 +150,37 @@ class SlicerTest {
   }
 
   @Test
+  void theAccountOperationIsSlicedWithItsAccountIdPathParameter() {
+    Map<String, Object> slice = Slicer.slice(Fixtures.cloudflareMin());
+    Map<String, Object> account =
+        Trees.map(Trees.map(Trees.map(slice, "paths"), Slicer.ACCOUNT_PATH), "get");
+    assertEquals("audit-logs-get-account-audit-logs", account.get("operationId"));
+    Map<String, Object> first = Trees.asMap(Trees.list(account, "parameters").get(0));
+    assertEquals("#/components/parameters/aaa_account_id", first.get("$ref"));
+    // Everything the account operation reaches is in the slice too.
+    Map<String, Object> param = Fixtures.component(slice, "parameters", "aaa_account_id");
+    assertEquals("account_id", param.get("name"));
+    assertEquals("path", param.get("in"));
+    String schema = (String) Trees.map(param, "schema").get("$ref");
+    assertTrue(
+        Trees.map(Trees.map(slice, "components"), "schemas")
+            .containsKey(schema.substring("#/components/schemas/".length())),
+        schema);
+  }
+
+  @Test
+  void aMissingAccountOperationIsAClearError() {
+    Map<String, Object> upstream = Fixtures.cloudflareMin();
+    Trees.map(upstream, "paths").remove(Slicer.ACCOUNT_PATH);
+
+    SpecException e = assertThrows(SpecException.class, () -> Slicer.slice(upstream));
+    assertTrue(
+        e.getMessage()
+            .startsWith("the upstream document has no path /accounts/{account_id}/audit_logs"),
+        e.getMessage());
+  }
+
+  @Test
   void aMissingMethodIsAClearError() {
     Map<String, Object> upstream = Fixtures.cloudflareMin();
     Map<String, Object> item = Trees.map(Trees.map(upstream, "paths"), Slicer.PATH);
@@ -173,7 +210,7 @@ class SlicerTest {
   void keepsUpstreamInfoAndServersAndSaysItIsASlice() {
     Map<String, Object> slice = Slicer.slice(Fixtures.cloudflareMin());
     Map<String, Object> info = Trees.map(slice, "info");
-    assertEquals("Cloudflare API - user audit logs slice", info.get("title"));
+    assertEquals("Cloudflare API - audit logs slice", info.get("title"));
     assertEquals("4.0.0", info.get("version"));
     assertEquals("BSD-3-Clause", Trees.map(info, "license").get("name"));
     assertTrue(((String) info.get("description")).contains("openapi/update-spec"));

@@ -60,7 +60,8 @@ class UpdateFlowTest {
     assertEquals(
         "slice unchanged: "
             + files.slice()
-            + " already is the GET /user/audit_logs slice of "
+            + " already is the slice of GET /user/audit_logs and GET"
+            + " /accounts/{account_id}/audit_logs of "
             + files.fixture()
             + "\n",
         out.toString(StandardCharsets.UTF_8));

@@ -128,7 +128,9 @@ public final class AuditLogEmulatorExtension
           .latency(Duration.ofMillis(settings.latencyMillis()))
           .liveAppends(settings.liveAppendsPerSecond())
           .retention(settings.retentionPerSecond())
-          .clockOffset(Duration.ofSeconds(settings.clockOffsetSeconds()));
+          .clockOffset(Duration.ofSeconds(settings.clockOffsetSeconds()))
+          .accounts(settings.accounts())
+          .deniedAccounts(settings.deniedAccounts());
       if (settings.faults().length > 0) {
         builder.faults(
             settings.faultRate(), EnumSet.copyOf(List.of(settings.faults())), settings.faultSeed());

@@ -79,4 +79,18 @@ public @interface EmulatorSettings {
    * token.
    */
   boolean apiKeyAuth() default false;
+
+  /**
+   * Account ids (32 lowercase hex characters each) whose logs the emulator serves at {@code
+   * /accounts/{account_id}/audit_logs}, each with its own synthetic records (see {@code
+   * AuditLogEmulator.Builder#accounts}). None by default.
+   */
+  String[] accounts() default {};
+
+  /**
+   * Account ids whose logs exist but which the credentials may not read: every request for them
+   * answers 403 with code 9109 (see {@code AuditLogEmulator.Builder#deniedAccounts}). None by
+   * default.
+   */
+  String[] deniedAccounts() default {};
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.PermissionDeniedException;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.ReceivedRequest;
 import java.io.UncheckedIOException;
@@ -72,6 +73,27 @@ class ExtensionTest {
   void theClientIsTheSameWithinATest(AuditLogsClient first, AuditLogsClient second) {
     assertSame(first, second);
   }
+
+  @Test
+  @Order(6)
+  @EmulatorSettings(
+      records = 7,
+      accounts = {ACCOUNT_A},
+      deniedAccounts = {ACCOUNT_B})
+  void accountsAndDeniedAccountsFromTheSettings(AuditLogEmulator emulator, AuditLogsClient client) {
+    AuditLogQuery a = AuditLogQuery.builder().accountId(ACCOUNT_A).build();
+    assertEquals(7, client.list(a).records().size());
+    assertEquals(emulator.records(a).get(0).json(), client.list(a).records().get(0).json());
+    PermissionDeniedException denied =
+        assertThrows(
+            PermissionDeniedException.class,
+            () -> client.list(AuditLogQuery.builder().accountId(ACCOUNT_B).build()));
+    assertEquals(9109, denied.errors().get(0).code());
+    assertEquals(java.util.List.of(ACCOUNT_A, ACCOUNT_B), emulator.accountIds());
+  }
+
+  static final String ACCOUNT_A = "0123456789abcdef0123456789abcdef";
+  static final String ACCOUNT_B = "fedcba9876543210fedcba9876543210";
 
   @Nested
   class WithAnEnclosingClassSetting {
