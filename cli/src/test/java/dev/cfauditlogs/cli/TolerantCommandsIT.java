@@ -73,8 +73,9 @@ class TolerantCommandsIT {
       oddCount += isOdd ? 1 : 0;
       String record =
           (isOdd ? odd : conforming)
-              .replaceFirst(
-                  "\"id\":\"[^\"]*\"", String.format("\"id\":\"00000000-0000-4000-8000-%012d\"", i))
+              .replaceFirst( // the record's own id (the template's 301 or 302), not actor.id
+                  "\"id\":\"00000000-0000-4000-8000-00000000030[12]\"",
+                  String.format("\"id\":\"00000000-0000-4000-8000-%012d\"", i))
               .replaceFirst("\"when\":\"[^\"]*\"", "\"when\":\"" + newest.minusSeconds(i) + "\"");
       records.add(record);
     }
