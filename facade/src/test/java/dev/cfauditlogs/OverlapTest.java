@@ -74,7 +74,12 @@ class OverlapTest {
     "3000, 1000, desc, 4",
     "3000, 1000, asc, 4",
     "3500, 1000, desc, 1",
-    "3500, 1000, asc, 4"
+    "3500, 1000, asc, 4",
+    "3500, 1000, desc, 8",
+    "3500, 1000, asc, 8",
+    "20000, 1000, desc, 8",
+    "1, 1000, desc, 8",
+    "1, 1000, asc, 8"
   })
   void requestsOnTheWireAreThePagesPlusAtMostThePin(
       int records, int perPage, String direction, int concurrency) {

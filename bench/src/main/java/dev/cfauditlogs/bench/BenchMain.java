@@ -35,6 +35,8 @@ public final class BenchMain {
         }
         case "pacing" -> PacingBench.run(Args.parse(rest, PacingBench.OPTIONS, Set.of()), out);
         case "jfr" -> JfrAreas.run(rest, out);
+        case "timeline" ->
+            ExportTimeline.run(Args.parse(rest, ExportTimeline.OPTIONS, Set.of()), out);
         case "peer" -> {
           PeerBench.Result r =
               PeerBench.run(Args.parse(rest, PeerBench.OPTIONS, PeerBench.FLAGS), out);
@@ -95,6 +97,10 @@ public final class BenchMain {
             + " [--sdk-dir bench/peer] [--node node]"
             + " [--java java] [--cli-variants \"name=JVM flags;...\"] [--work-dir bench/target/peer]"
             + " [--no-sdk]",
-        "  jfr FILE.jfr  where a recording's CPU samples went, by area (bench/peer/profile-cli)");
+        "  jfr FILE.jfr  where a recording's CPU samples went, by area (bench/peer/profile-cli)",
+        "  timeline  one CLI export's wall time, request by request and slice by slice (plain runs,"
+            + " then one with JFR)",
+        "          [--records 20000] [--latency-ms 50] [--per-page 1000] [--runs 3] [--sample-ms 2]"
+            + " [--slice-ms 100] [--cli-launcher ./cf-audit-logs] [--work-dir bench/target/timeline]");
   }
 }

@@ -2,7 +2,6 @@ package dev.cfauditlogs.bench;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.cfauditlogs.AuditLog;
-import dev.cfauditlogs.AuditLogPage;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.generated.invoker.SpecReader;
@@ -32,13 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decoding one page of synthetic records (bytes to models): through the facade's own code path
- * ({@link AuditLogsClient#list(AuditLogQuery)}, which splits the page into records kept as their
- * bytes, then each record's typed model, decoded on first use) against a plain OkHttp + Moshi
- * baseline reading the same bytes into hand-written records ({@link BaselineJson}). Both run on the
- * same {@link OkHttpClient}, whose interceptor answers with the page without any network, and both
- * hand every model to the {@link Blackhole}. The control reads the whole page with the generated
- * models' tolerant readers directly, without the facade.
+ * Decoding one page of synthetic records: through the facade's own code path ({@link
+ * AuditLogsClient#list(AuditLogQuery)}, which splits the page into records kept as their bytes with
+ * their {@code id} and {@code when}) against a plain OkHttp + Moshi baseline reading the same bytes
+ * into classes with the same fields ({@link BaselineJson.RecordLog}: {@code id}, {@code when}, the
+ * record's text as sent). Every side runs on the same {@link OkHttpClient}, whose interceptor
+ * answers with the page without any network, and hands what it made of every record to the {@link
+ * Blackhole}. The other methods put the figures in context: the facade's typed models, the older
+ * baselines (two fields only; every field typed) and the generated readers on the whole page.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,6 +60,8 @@ public class DecodeBenchmark {
   private Request request;
   private JsonAdapter<BaselineJson.Page> baseline;
   private JsonAdapter<BaselineJson.KeyedPage> keyed;
+  private JsonAdapter<BaselineJson.RecordPage> recordAdapter;
+  private JsonAdapter<BaselineJson.RecordPage> recordPeekFirst;
 
   /** Builds the page, the shared HTTP client, the facade client and the baseline adapter. */
   @Setup(Level.Trial)
@@ -83,6 +85,11 @@ public class DecodeBenchmark {
             .build();
     baseline = BaselineJson.responseAdapter();
     keyed = BaselineJson.keyedAdapter();
+    recordAdapter = BaselineJson.recordAdapter(false);
+    recordPeekFirst = BaselineJson.recordAdapter(true);
+    if (records(recordAdapter).size() != records || records(recordPeekFirst).size() != records) {
+      throw new IllegalStateException("the baseline did not read " + records + " records");
+    }
     int facadeCount = client.list(query).records().size();
     int baselineCount = baselineModels().size();
     int controlCount = controlModels().size();
@@ -108,26 +115,46 @@ public class DecodeBenchmark {
     client.close();
   }
 
-  /** The facade: one {@code list} call, then every record's typed model. */
+  /**
+   * The baseline (issue 13): the same call made with OkHttp, the body read by plain Moshi into
+   * classes with the same fields as the facade's records: {@code id}, {@code when} and the record's
+   * JSON text as sent ({@link BaselineJson.RecordLogAdapter}: the record's bytes, made the {@code
+   * String} and read for the two fields).
+   */
   @Benchmark
-  public int facade(Blackhole blackhole) {
-    AuditLogPage page = client.list(query);
-    List<AuditLog> logs = page.records();
+  public int baseline(Blackhole blackhole) {
+    return consumeRecords(records(recordAdapter), blackhole);
+  }
+
+  /** The baseline written the other way: the fields from a peek at the record, then its text. */
+  @Benchmark
+  public int baselinePeekFirst(Blackhole blackhole) {
+    return consumeRecords(records(recordPeekFirst), blackhole);
+  }
+
+  /**
+   * The facade, like for like with the baseline: one {@code list} call, then every record's exact
+   * JSON text ({@code json()}), {@code id()} and {@code when()}.
+   */
+  @Benchmark
+  public int facadeJson(Blackhole blackhole) {
+    List<AuditLog> logs = client.list(query).records();
     for (AuditLog log : logs) {
-      blackhole.consume(log.model());
+      blackhole.consume(log.json());
+      blackhole.consume(log.id());
+      blackhole.consume(log.when());
     }
     return logs.size();
   }
 
   /**
-   * The facade as an export or the pager uses it: every record's exact JSON text, {@code id} and
-   * {@code when}, no typed model (which is decoded only on first use). The baseline has no
-   * counterpart: it always builds every model.
+   * The facade as an export uses it (what the CLI writes per record): {@code compactJson()} (the
+   * text with white space between tokens removed: a scan of the bytes, then the same text as {@code
+   * json()} when there is none, as here), {@code id()} and {@code when()}.
    */
   @Benchmark
-  public int facadeWithJson(Blackhole blackhole) {
-    AuditLogPage page = client.list(query);
-    List<AuditLog> logs = page.records();
+  public int facadeExport(Blackhole blackhole) {
+    List<AuditLog> logs = client.list(query).records();
     for (AuditLog log : logs) {
       blackhole.consume(log.compactJson());
       blackhole.consume(log.id());
@@ -136,10 +163,19 @@ public class DecodeBenchmark {
     return logs.size();
   }
 
+  /** The facade with every record's typed model too (decoded from the record's bytes on use). */
+  @Benchmark
+  public int facadeModels(Blackhole blackhole) {
+    List<AuditLog> logs = client.list(query).records();
+    for (AuditLog log : logs) {
+      blackhole.consume(log.model());
+    }
+    return logs.size();
+  }
+
   /**
-   * The baseline of the facade's records (issue 13): the same call made with OkHttp, the body read
-   * by a plain Moshi adapter into classes with the fields the facade reads per record ({@code id},
-   * {@code when}; {@link BaselineJson.KeyedLog}), every other field skipped.
+   * The baseline before issue 13's last change: plain Moshi into {@code id} and {@code when} only
+   * ({@link BaselineJson.KeyedLog}), every other field skipped and no text kept.
    */
   @Benchmark
   public int baselineKeyed(Blackhole blackhole) {
@@ -155,7 +191,7 @@ public class DecodeBenchmark {
    * every field of the document.
    */
   @Benchmark
-  public int baseline(Blackhole blackhole) {
+  public int baselineTyped(Blackhole blackhole) {
     List<BaselineJson.Log> logs = baselineModels();
     for (BaselineJson.Log model : logs) {
       blackhole.consume(model);
@@ -165,7 +201,8 @@ public class DecodeBenchmark {
 
   /**
    * A control: the same call made with OkHttp, the whole body read by the generated models' own
-   * tolerant readers (the decoding the facade does lazily, done at once and without the facade).
+   * tolerant readers (the decoding {@link #facadeModels} does lazily, done at once and without the
+   * facade).
    */
   @Benchmark
   public int control(Blackhole blackhole) {
@@ -174,6 +211,25 @@ public class DecodeBenchmark {
       blackhole.consume(model);
     }
     return logs.size();
+  }
+
+  private static int consumeRecords(List<BaselineJson.RecordLog> logs, Blackhole blackhole) {
+    for (BaselineJson.RecordLog log : logs) {
+      blackhole.consume(log.json);
+      blackhole.consume(log.id);
+      blackhole.consume(log.when);
+    }
+    return logs.size();
+  }
+
+  List<BaselineJson.RecordLog> records(JsonAdapter<BaselineJson.RecordPage> adapter) {
+    try (Response response = http.newCall(request).execute()) {
+      BaselineJson.RecordPage body =
+          Objects.requireNonNull(adapter.fromJson(response.body().source()));
+      return Objects.requireNonNull(body.result);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<BaselineJson.Log> baselineModels() {

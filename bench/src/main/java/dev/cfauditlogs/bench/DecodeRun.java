@@ -15,29 +15,39 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Benchmark 1: runs {@link DecodeBenchmark} with JMH (all its methods in one run, as many rounds as
- * asked) and reports the facade's time per page as a ratio of the baseline's; then the {@link
- * DecodePaired} cross-check.
+ * Benchmark 1: runs {@link DecodeBenchmark} with JMH (every method of {@link #METHODS}, as many
+ * rounds as asked) and reports each method's time per page as a ratio of the baseline's; then the
+ * {@link DecodePaired} cross-check.
  */
 final class DecodeRun {
   static final Set<String> OPTIONS =
       Args.names("records", "forks", "warmups", "iterations", "seconds", "rounds", "turns");
   static final Set<String> FLAGS = Args.names("smoke", "no-gc");
-  private static final List<String> METHODS =
-      List.of("baseline", "facade", "facadeWithJson", "control");
 
-  /** One JMH run of the four methods. */
-  record Round(Score facade, Score facadeWithJson, Score baseline, Score control) {
+  /**
+   * The JMH methods, in {@link DecodePaired#NAMES}' order: the first is the baseline every ratio is
+   * to, the third what an export does (the headline ratio).
+   */
+  static final List<String> METHODS =
+      List.of(
+          "baseline",
+          "facadeJson",
+          "facadeExport",
+          "baselinePeekFirst",
+          "baselineKeyed",
+          "facadeModels",
+          "baselineTyped",
+          "control");
+
+  /** One JMH run of every method, in {@link #METHODS}' order. */
+  record Round(List<Score> scores) {
+    /** What an export does per record, to the baseline. */
     double ratio() {
-      return facade.ms() / baseline.ms();
+      return ratio(DecodePaired.EXPORT);
     }
 
-    double withJsonRatio() {
-      return facadeWithJson.ms() / baseline.ms();
-    }
-
-    double controlRatio() {
-      return facade.ms() / control.ms();
+    double ratio(int method) {
+      return scores.get(method).ms() / scores.get(0).ms();
     }
   }
 
@@ -91,8 +101,8 @@ final class DecodeRun {
       Round r = round(runs);
       results.add(r);
       out.printf(
-          "decode: round %d: facade %s, baseline %s ms/page: facade/baseline %.3f%n",
-          round, r.facade().text(), r.baseline().text(), r.ratio());
+          "decode: round %d: facade as an export %s, baseline %s ms/page: ratio %.3f%n",
+          round, r.scores().get(DecodePaired.EXPORT).text(), r.scores().get(0).text(), r.ratio());
     }
     if (!results.isEmpty()) {
       print(results, records, out);
@@ -104,10 +114,7 @@ final class DecodeRun {
   }
 
   private static Round round(List<RunResult> runs) {
-    Score facade = null;
-    Score withJson = null;
-    Score baseline = null;
-    Score control = null;
+    Score[] scores = new Score[METHODS.size()];
     for (RunResult run : runs) {
       String name = run.getParams().getBenchmark();
       Result<?> primary = run.getPrimaryResult();
@@ -115,66 +122,64 @@ final class DecodeRun {
       if (alloc == null) {
         alloc = run.getSecondaryResults().get("·gc.alloc.rate.norm"); // JMH before 1.37
       }
-      Score score =
-          new Score(
-              primary.getScore(),
-              Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError(),
-              alloc == null ? Double.NaN : alloc.getScore());
-      switch (name.substring(name.lastIndexOf('.') + 1)) {
-        case "facade" -> facade = score;
-        case "facadeWithJson" -> withJson = score;
-        case "baseline" -> baseline = score;
-        case "control" -> control = score;
-        default -> {}
+      int method = METHODS.indexOf(name.substring(name.lastIndexOf('.') + 1));
+      if (method >= 0) {
+        scores[method] =
+            new Score(
+                primary.getScore(),
+                Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError(),
+                alloc == null ? Double.NaN : alloc.getScore());
       }
     }
-    if (facade == null || withJson == null || baseline == null || control == null) {
-      throw new IllegalStateException("JMH did not report all four benchmark methods");
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] == null) {
+        throw new IllegalStateException("JMH did not report the method " + METHODS.get(i));
+      }
     }
-    return new Round(facade, withJson, baseline, control);
+    return new Round(List.of(scores));
   }
 
+  /**
+   * The summary: per method, its median score over the rounds (ms/page ± the 99.9 % half-width of
+   * that round), the median of its per-round ratios to the baseline with their range, and the bytes
+   * allocated per page.
+   */
   static void print(List<Round> rounds, int records, PrintStream out) {
     out.printf(
-        "%ndecode summary (%d-record page, bytes to models; ms/page ± 99.9 %% CI; KiB allocated"
-            + " per page):%n",
-        records);
+        "%ndecode summary (%d-record page; JMH, %d round(s); medians over rounds):%n",
+        records, rounds.size());
     out.println(
-        "| round | baseline | facade | **facade / baseline** | facade json() only | (facade json() only)"
-            + " / baseline | control | facade / control | alloc: baseline, facade, facade +"
-            + " json(), control |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (int i = 0; i < rounds.size(); i++) {
-      Round r = rounds.get(i);
+        "| method | ms/page ± 99.9 % CI | ÷ baseline (median, min–max over rounds) | KiB allocated"
+            + " per page |");
+    out.println("|---|---:|---:|---:|");
+    for (int m = 0; m < METHODS.size(); m++) {
+      int method = m;
+      Round median =
+          rounds.stream()
+              .sorted(
+                  (x, y) ->
+                      Double.compare(x.scores().get(method).ms(), y.scores().get(method).ms()))
+              .toList()
+              .get(rounds.size() / 2);
+      Score score = median.scores().get(method);
+      double[] ratios = rounds.stream().mapToDouble(r -> r.ratio(method)).sorted().toArray();
       out.printf(
-          "| %d | %s | %s | **%.3f** | %s | %.3f | %s | %.3f | %.0f, %.0f, %.0f, %.0f |%n",
-          i + 1,
-          r.baseline().text(),
-          r.facade().text(),
-          r.ratio(),
-          r.facadeWithJson().text(),
-          r.withJsonRatio(),
-          r.control().text(),
-          r.controlRatio(),
-          r.baseline().bytes() / 1024,
-          r.facade().bytes() / 1024,
-          r.facadeWithJson().bytes() / 1024,
-          r.control().bytes() / 1024);
+          "| %s | %s | %s | %.0f |%n",
+          DecodePaired.NAMES[method], score.text(), spread(ratios), score.bytes() / 1024);
     }
-    if (rounds.size() > 1) {
-      out.printf(
-          "decode: over %d rounds, median facade/baseline %s; (facade json() only)/baseline %s;"
-              + " facade/control %s%n",
-          rounds.size(),
-          spread(rounds.stream().mapToDouble(Round::ratio).sorted().toArray()),
-          spread(rounds.stream().mapToDouble(Round::withJsonRatio).sorted().toArray()),
-          spread(rounds.stream().mapToDouble(Round::controlRatio).sorted().toArray()));
-    }
+    out.printf(
+        "decode: over %d round(s), (facade as an export)/baseline %s; like for like %s%n",
+        rounds.size(),
+        spread(rounds.stream().mapToDouble(Round::ratio).sorted().toArray()),
+        spread(
+            rounds.stream()
+                .mapToDouble(r -> r.ratio(DecodePaired.LIKE_FOR_LIKE))
+                .sorted()
+                .toArray()));
   }
 
   private static String spread(double[] sorted) {
     return String.format(
-        "%.3f (min %.3f, max %.3f)",
-        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        "%.3f (%.3f–%.3f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
   }
 }

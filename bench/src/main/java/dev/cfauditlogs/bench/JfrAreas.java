@@ -67,14 +67,15 @@ final class JfrAreas {
         Pattern.compile(
             "^(sun\\.security|javax\\.net\\.ssl|okhttp3\\.internal\\.platform|okhttp3\\.internal\\.tls)"));
     STAGES.put(
-        "typed decode of every record (AuditLog.mismatches, for the CLI's OddityReport)",
+        "record check (AuditLog.mismatches, for the CLI's OddityReport)",
         Pattern.compile(
             "^dev\\.cfauditlogs\\.(AuditLog\\.(typed|mismatches|model)|AuditLog\\$Typed"
                 + "|cli\\.OddityReport)"));
     STAGES.put(
-        "writing JSONL (JsonlWriter, JsonText.compact)",
+        "writing JSONL (JsonlWriter, compactJson, file I/O)",
         Pattern.compile(
-            "^dev\\.cfauditlogs\\.cli\\.(JsonlWriter|JsonText|OutputFile|RecordWriter)"));
+            "^dev\\.cfauditlogs\\.(cli\\.(JsonlWriter|JsonText|OutputFile|RecordWriter)"
+                + "|AuditLog\\.compactJson|CompactUtf8)"));
     STAGES.put(
         "page decode (PageDecoder, PageElements; reading the body included)",
         Pattern.compile("^dev\\.cfauditlogs\\.(PageDecoder|PageElements)"));
@@ -82,6 +83,21 @@ final class JfrAreas {
     STAGES.put("pager / client (facade)", Pattern.compile("^dev\\.cfauditlogs\\.[A-Z]"));
     STAGES.put(
         "CLI start-up (picocli, commands)", Pattern.compile("^(picocli|dev\\.cfauditlogs\\.cli)"));
+  }
+
+  /** A stage's first words, for the timeline's tables ({@link ExportTimeline}). */
+  static String shortStage(String stage) {
+    return switch (stage.substring(0, Math.min(stage.length(), 6))) {
+      case "class " -> "classes";
+      case "TLS / " -> "tls";
+      case "record" -> "check";
+      case "writin" -> "write";
+      case "page d" -> "decode";
+      case "HTTP e" -> "http";
+      case "pager " -> "pager";
+      case "CLI st" -> "cli";
+      default -> "jvm";
+    };
   }
 
   private JfrAreas() {}
@@ -175,7 +191,7 @@ final class JfrAreas {
         "other JDK (" + name(frames.get(0)).replaceAll("\\.[^.]*\\.[^.]*$", "") + ")");
   }
 
-  private static String stage(List<RecordedFrame> frames) {
+  static String stage(List<RecordedFrame> frames) {
     for (Map.Entry<String, Pattern> p : STAGES.entrySet()) {
       for (RecordedFrame frame : frames) {
         if (p.getValue().matcher(name(frame)).find()) {

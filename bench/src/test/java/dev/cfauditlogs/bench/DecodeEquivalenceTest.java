@@ -43,6 +43,8 @@ class DecodeEquivalenceTest {
             Objects.requireNonNull(
                     BaselineJson.responseAdapter().fromJson(new Buffer().write(body)))
                 .result);
+    List<BaselineJson.RecordLog> sameFields = recordBaseline(body, false);
+    List<BaselineJson.RecordLog> peekFirst = recordBaseline(body, true);
     List<AaaAuditLogs> control =
         Objects.requireNonNull(AaaAuditLogsResponseCollection.read(SpecReader.of(body)))
             .result()
@@ -65,6 +67,11 @@ class DecodeEquivalenceTest {
         assertEquals(control.get(i), model, "model of record " + i);
         assertEquals(List.of(), log.mismatches(), "synthetic records conform: " + i);
         assertEquals(LOGS.get(i).json(), log.json(), "text of record " + i);
+        for (BaselineJson.RecordLog same : List.of(sameFields.get(i), peekFirst.get(i))) {
+          assertEquals(log.json(), same.json, "the baseline's text of record " + i);
+          assertEquals(log.id().orElseThrow(), same.id, "the baseline's id of record " + i);
+          assertEquals(log.when().orElseThrow(), same.when.toInstant(), "its when: " + i);
+        }
         BaselineJson.Log plain = baseline.get(i);
         assertEquals(plain.id, model.id().orElseThrow(), "id of record " + i);
         assertEquals(plain.id, log.id().orElseThrow());
@@ -83,6 +90,15 @@ class DecodeEquivalenceTest {
             "actor.email of record " + i);
       }
     }
+  }
+
+  private static List<BaselineJson.RecordLog> recordBaseline(byte[] body, boolean peekFirst)
+      throws IOException {
+    BaselineJson.RecordPage page =
+        BaselineJson.recordAdapter(peekFirst).fromJson(new Buffer().write(body));
+    List<BaselineJson.RecordLog> records = Objects.requireNonNull(page).result;
+    assertEquals(LOGS.size(), Objects.requireNonNull(records).size());
+    return records;
   }
 
   /** The records with {@code before} before each one and {@code after} after it. */

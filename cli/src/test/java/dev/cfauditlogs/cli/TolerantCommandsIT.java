@@ -55,6 +55,45 @@ class TolerantCommandsIT {
     }
   }
 
+  /**
+   * Records are checked on a thread of their own, in batches (issue 13): an export of many pages
+   * still counts every record and every odd one, exactly once, and says so once.
+   */
+  @Test
+  void theSummaryCountsEveryRecordOfAManyPageExport() throws IOException {
+    List<String> template = Files.readAllLines(CASE);
+    String conforming = template.get(0);
+    String odd = template.get(1); // newValue and oldValue are objects
+    List<String> records = new ArrayList<>();
+    Instant newest = Instant.parse("2026-07-01T00:00:00Z");
+    int count = 6_001;
+    int oddCount = 0;
+    for (int i = 0; i < count; i++) {
+      boolean isOdd = i % 3 == 0;
+      oddCount += isOdd ? 1 : 0;
+      String record =
+          (isOdd ? odd : conforming)
+              .replaceFirst( // the record's own id (the template's 301 or 302), not actor.id
+                  "\"id\":\"00000000-0000-4000-8000-00000000030[12]\"",
+                  String.format("\"id\":\"00000000-0000-4000-8000-%012d\"", i))
+              .replaceFirst("\"when\":\"[^\"]*\"", "\"when\":\"" + newest.minusSeconds(i) + "\"");
+      records.add(record);
+    }
+    try (AuditLogEmulator emulator =
+        AuditLogEmulator.builder().dataset(Dataset.of(records)).start()) {
+      JarRunner.Result r =
+          JarRunner.run(
+              env(emulator.baseUrl(), emulator.apiToken()), "export", "--per-page", "500");
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertEquals(records, r.lines(), "every record, as sent, newest first");
+      assertOneSummary(
+          r.stderr(),
+          oddCount + " of " + count + " records have fields",
+          "newValue in " + oddCount,
+          "oldValue in " + oddCount);
+    }
+  }
+
   @Test
   void objectNewValueCaseIsDeliveredWholeByEveryCommandAndFormat() throws IOException {
     List<String> records = Files.readAllLines(CASE);

@@ -121,4 +121,42 @@ class CompressionTest {
       assertEquals("gzip", emulator.requests().get(0).header("Accept-Encoding").orElse(""));
     }
   }
+
+  /**
+   * Large compressed pages are remembered by their exact bytes: the same page again comes with the
+   * same compressed bytes, and another page (or the same emulator's data changed) never gets a
+   * remembered page's bytes.
+   */
+  @Test
+  void aRememberedCompressedPageIsServedOnlyForExactlyTheSameBytes() {
+    List<String> bodies = new ArrayList<>();
+    List<String> lengths = new ArrayList<>();
+    OkHttpClient client =
+        Http.client()
+            .newBuilder()
+            .addNetworkInterceptor(
+                chain -> {
+                  Response r = chain.proceed(chain.request());
+                  lengths.add(r.header("Content-Length"));
+                  return r;
+                })
+            .build();
+    for (int seed : new int[] {7, 7, 8}) {
+      try (AuditLogEmulator emulator =
+          AuditLogEmulator.builder().dataset(Dataset.synthetic(seed, 1000)).start()) {
+        Http.Reply plain = Http.call(page(emulator, "identity"), client);
+        Http.Reply twice = Http.call(page(emulator, null), client);
+        Http.Reply again = Http.call(page(emulator, null), client);
+        assertEquals(plain.body, twice.body, "seed " + seed);
+        assertEquals(plain.body, again.body, "seed " + seed);
+        assertTrue(plain.body.length() > ContentCoding.CACHED_FROM_BYTES, "a page that is kept");
+        bodies.add(plain.body);
+      }
+    }
+    assertEquals(bodies.get(0), bodies.get(1), "same data, same page");
+    assertTrue(!bodies.get(1).equals(bodies.get(2)), "other data, another page");
+    // identity, gzip, gzip per emulator: every gzip answer of the same page the same size
+    assertEquals(lengths.get(1), lengths.get(2));
+    assertEquals(lengths.get(1), lengths.get(4));
+  }
 }
