@@ -115,7 +115,10 @@ class PagesViewTest {
       gate.awaitArrival(2);
     }
     assertEquals(1, taken.size());
-    assertEquals(2, requestsOnceSettled(), "no request after close");
+    // page 1 and at most the two pages (concurrency 2) requested before the close: the second of
+    // them may be on its way when the stream closes
+    int requests = requestsOnceSettled();
+    assertTrue(requests >= 2 && requests <= 3, "no request after close: " + requests);
   }
 
   @Test
