@@ -80,6 +80,9 @@ public final class SyncCheckpoint {
   /** The version {@link #render()} writes. */
   public static final int VERSION = 2;
 
+  /** How the refusal of a file of several checkpoints starts. */
+  private static final String MANY = "a file of ";
+
   /** The largest checkpoint file {@link #load(Path)} reads: 64 MiB. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -212,7 +215,7 @@ public final class SyncCheckpoint {
     List<SyncCheckpoint> all = parseAll(text);
     if (all.size() > 1) {
       throw new InvalidCheckpointException(
-          "a file of "
+          MANY
               + all.size()
               + " checkpoints, one per scope; read it with SyncCheckpoints (or the CLI's follow)");
     }
@@ -320,8 +323,10 @@ public final class SyncCheckpoint {
     try {
       return Optional.of(parser.apply(text.get()));
     } catch (InvalidCheckpointException e) {
+      // A file of several scopes is sound, only not for one SyncCheckpoint: no advice to move it.
+      String advice = e.getMessage().startsWith(MANY) ? "" : "; move it away to start over";
       throw new InvalidCheckpointException(
-          "checkpoint " + file + " is " + e.getMessage() + "; move it away to start over",
+          "checkpoint " + file + " is " + e.getMessage() + advice,
           e.getCause() == null ? e : e.getCause());
     }
   }

@@ -76,6 +76,7 @@ class SyncCheckpointsTest {
         assertThrows(InvalidCheckpointException.class, () -> SyncCheckpoint.load(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("SyncCheckpoints"), e.getMessage());
+    assertFalse(e.getMessage().contains("move it away"), "the file is sound: " + e.getMessage());
   }
 
   @Test

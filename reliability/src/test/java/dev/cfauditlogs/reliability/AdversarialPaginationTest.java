@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * directions, sequential and prefetching: the iteration ends after a bounded number of requests
  * with either exactly the ground truth or a {@link PaginationException} after unique records (never
  * a duplicate, never a loop, never a hang). Every combination for the user's log; for an account's
- * ({@link Scopes}), every misbehaviour with and without {@code result_info}, both directions,
- * prefetching (the sequential runs add nothing scope-specific: the scope is only the path).
+ * ({@link Scopes}), every misbehaviour with {@code result_info} oldest first and without it newest
+ * first, prefetching (the other combinations add nothing scope-specific, the scope being only the
+ * path, and would add time to CI).
  */
 class AdversarialPaginationTest {
   private static final int RECORDS = 1_234;
@@ -50,7 +51,9 @@ class AdversarialPaginationTest {
           for (int prefetch : new int[] {1, 4}) {
             all.add(Arguments.of(Scopes.USER, mode, resultInfo, direction, prefetch));
           }
-          all.add(Arguments.of(Scopes.ACCOUNT_SCOPE, mode, resultInfo, direction, 4));
+          if ((direction == Direction.ASC) == resultInfo) {
+            all.add(Arguments.of(Scopes.ACCOUNT_SCOPE, mode, resultInfo, direction, 4));
+          }
         }
       }
     }

@@ -185,9 +185,13 @@ class FacadeIntegrationTest {
     }
   }
 
+  /**
+   * Each fault kind once, the scope alternating (user, account, user, ...): every kind is retried
+   * the same way whatever the path, and doubling the slow kinds would only add time to CI.
+   */
   static Stream<Arguments> faultsInEachScope() {
-    return scopes().stream()
-        .flatMap(scope -> Stream.of(FaultKind.values()).map(kind -> Arguments.of(kind, scope)));
+    return Stream.of(FaultKind.values())
+        .map(kind -> Arguments.of(kind, scopes().get(kind.ordinal() % 2)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
