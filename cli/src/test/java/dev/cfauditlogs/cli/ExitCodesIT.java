@@ -8,6 +8,7 @@ import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.FaultKind;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each documented exit code from the real jar, with a message on stderr and nothing on stdout; and
@@ -130,7 +132,7 @@ class ExitCodesIT {
   }
 
   @Test
-  void otherFailuresAreFive() throws Exception {
+  void otherFailuresAreFive(@TempDir Path dir) throws Exception {
     AuditLogEmulator e =
         emulator(
             AuditLogEmulator.builder()
@@ -164,7 +166,7 @@ class ExitCodesIT {
             "follow",
             "--once",
             "--checkpoint",
-            "/tmp/cf-audit-logs-it-" + System.nanoTime() + ".ckpt",
+            dir.resolve("follow.ckpt").toString(),
             "--max-retries",
             "0"),
         5,
