@@ -23,21 +23,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>one OkHttp: OkHttp 5's Maven artifact is {@code okhttp-jvm}, 4.x's is {@code okhttp}, so
- *       Maven keeps both when a build names both; their classes then mix (observed);
+ *       Maven keeps both when a build names both; their classes then mix (seen by a consumer, issue
+ *       16; {@code examples/run} shows the refusal);
  *   <li>OkHttp 4.12 or newer: the library uses only OkHttp API that 4.12 also has, and is tested on
  *       4.12.0 ({@code examples/okhttp4}) and 5.5.1;
  *   <li>a Kotlin standard library at least the one the OkHttp in use declares in its POM: 1.8 for
  *       OkHttp 4.12 ({@code okhttp-4.12.0.pom}), 2.1 for OkHttp 5 ({@code okhttp-jvm-5.5.1.pom});
- *       OkHttp 5 on Kotlin 1.8 fails with {@code NoSuchMethodError} (observed);
- *   <li>Moshi 1.15 or newer: the version the library is built with; older ones fail (observed with
- *       1.12). Moshi carries no version of its own, so it is read from its jar's file name and not
- *       checked when that name does not tell (a shaded jar).
+ *       OkHttp 5 on Kotlin 1.8 fails with {@code NoSuchMethodError} (seen by a consumer, issue 16);
+ *   <li>Moshi 1.15 or newer: the version the library is built with; 1.12 failed with {@code
+ *       NoSuchMethodError} (seen by a consumer, issue 16). Moshi carries no version of its own, so
+ *       it is read from its jar's file name and not checked when that name does not tell (a shaded
+ *       jar).
  * </ul>
  */
 final class ClassPathCheck {
   static final String OKHTTP_NEEDED = "4.12 or 5.x";
   static final String MOSHI_NEEDED = "1.15 or newer";
 
+  private static final Pattern LEADING_NUMBERS = Pattern.compile("^\\d+(?:\\.\\d+)*");
   private static final Pattern MOSHI_JAR = Pattern.compile("moshi-(\\d+(?:\\.\\d+)*)[^/]*\\.jar");
 
   /** What the check reads off the class path; a version is null when it cannot be told. */
@@ -88,6 +91,19 @@ final class ClassPathCheck {
                   + " -Dincludes=com.squareup.okhttp3 shows what brings it); to stay on OkHttp"
                   + " 4.12, exclude com.squareup.okhttp3:okhttp-jvm from dev.cfauditlogs:cf-audit-logs."));
     }
+    String kotlin = facts.kotlin();
+    if (kotlin == null) {
+      // Checked before OkHttp's version: without Kotlin, OkHttp cannot even say which it is.
+      return Optional.of(
+          new IncompatibleClassPathException(
+              "Kotlin stdlib",
+              "none",
+              "2.1 or newer (1.8 with OkHttp 4.12)",
+              "cf-audit-logs: no Kotlin standard library is on the class path, and OkHttp is written in"
+                  + " Kotlin. Fix: "
+                  + bom
+                  + ", or declare org.jetbrains.kotlin:kotlin-stdlib:2.1.21."));
+    }
     String okHttp = facts.okHttp();
     if (okHttp == null || compare(okHttp, "4.12") < 0) {
       return Optional.of(
@@ -105,19 +121,18 @@ final class ClassPathCheck {
     }
     boolean okHttp5 = compare(okHttp, "5") >= 0;
     String kotlinNeeded = okHttp5 ? "2.1" : "1.8";
-    String kotlin = facts.kotlin();
-    if (kotlin == null || compare(kotlin, kotlinNeeded) < 0) {
+    if (compare(kotlin, kotlinNeeded) < 0) {
       return Optional.of(
           new IncompatibleClassPathException(
               "Kotlin stdlib",
-              kotlin == null ? "none" : kotlin,
+              kotlin,
               kotlinNeeded + " or newer",
               "cf-audit-logs: OkHttp "
                   + okHttp
                   + " needs the Kotlin standard library "
                   + kotlinNeeded
                   + " or newer; found "
-                  + (kotlin == null ? "none" : kotlin)
+                  + kotlin
                   + " (org.jetbrains.kotlin:kotlin-stdlib). Fix: "
                   + (okHttp5
                       ? bom
@@ -161,7 +176,7 @@ final class ClassPathCheck {
   }
 
   private static int[] numbers(String version) {
-    Matcher m = Pattern.compile("^\\d+(?:\\.\\d+)*").matcher(version);
+    Matcher m = LEADING_NUMBERS.matcher(version);
     if (!m.find()) {
       return new int[] {0};
     }

@@ -2,8 +2,8 @@ package dev.cfauditlogs;
 
 /**
  * The class path holds a library this one cannot run on: two OkHttp jars, an OkHttp older than
- * 4.12, a Kotlin standard library older than the OkHttp in use needs, or a Moshi older than 1.15.
- * Thrown by {@link AuditLogsClient.Builder#build()} before any request, instead of a {@code
+ * 4.12, no Kotlin standard library or one older than the OkHttp in use needs, or a Moshi older than
+ * 1.15. Thrown by {@link AuditLogsClient.Builder#build()} before any request, instead of a {@code
  * NoSuchMethodError} at the first request. The message names the versions found and needed and the
  * fix in the build (import {@code dev.cfauditlogs:cf-audit-logs-bom}, or the exclusion that keeps
  * one OkHttp). Fix the build; retrying cannot help.

@@ -91,18 +91,12 @@ class ClassPathCheckTest {
   @ParameterizedTest(name = "OkHttp {0} on Kotlin {1} is refused, {2} needed")
   @CsvSource(
       nullValues = "none",
-      value = {
-        "5.5.1, 1.8.21, 2.1",
-        "5.5.1, 2.0.21, 2.1",
-        "4.12.0, 1.6.21, 1.8",
-        "5.5.1, none, 2.1"
-      })
-  void kotlinOlderThanTheOkHttpInUseNeedsIsRefused(
-      String okHttp, @Nullable String kotlin, String needed) {
+      value = {"5.5.1, 1.8.21, 2.1", "5.5.1, 2.0.21, 2.1", "4.12.0, 1.6.21, 1.8"})
+  void kotlinOlderThanTheOkHttpInUseNeedsIsRefused(String okHttp, String kotlin, String needed) {
     List<String> jars = okHttp.startsWith("4") ? ONE_OKHTTP4 : ONE_OKHTTP5;
     IncompatibleClassPathException e = refused(new Facts(okHttp, jars, kotlin, "1.15.2"));
     assertEquals("Kotlin stdlib", e.library());
-    assertEquals(kotlin == null ? "none" : kotlin, e.found());
+    assertEquals(kotlin, e.found());
     assertEquals(needed + " or newer", e.needed());
     assertContains(
         e.getMessage(),
@@ -113,6 +107,18 @@ class ClassPathCheckTest {
             + " or newer; found "
             + e.found());
     assertContains(e.getMessage(), "org.jetbrains.kotlin:kotlin-stdlib");
+  }
+
+  @ParameterizedTest(name = "no Kotlin beside OkHttp {0} is refused as such")
+  @CsvSource(
+      nullValues = "none",
+      value = {"5.5.1", "4.12.0", "none"})
+  void noKotlinIsRefusedBeforeAskingOkHttpItsVersion(@Nullable String okHttp) {
+    IncompatibleClassPathException e = refused(new Facts(okHttp, ONE_OKHTTP5, null, "1.15.2"));
+    assertEquals("Kotlin stdlib", e.library());
+    assertEquals("none", e.found());
+    assertContains(e.getMessage(), "no Kotlin standard library is on the class path");
+    assertContains(e.getMessage(), "org.jetbrains.kotlin:kotlin-stdlib:2.1.21");
   }
 
   @ParameterizedTest(name = "Moshi {0} is refused")
