@@ -355,8 +355,11 @@ public final class AuditLogsClient implements AutoCloseable {
      *
      * @throws InvalidRequestException naming the missing or bad setting (never a credential's
      *     value)
+     * @throws IncompatibleClassPathException when the class path holds two OkHttps, or an OkHttp,
+     *     Kotlin stdlib or Moshi this library cannot run on, naming the versions and the fix
      */
     public AuditLogsClient build() {
+      ClassPathCheck.requireCompatible();
       return new AuditLogsClient(
           new ClientSettings(
               apiToken,

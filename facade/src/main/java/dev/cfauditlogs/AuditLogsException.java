@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * failure (it carries the status, Cloudflare's errors and the {@code cf-ray}); failures without a
  * usable response ({@link ConnectionException}, {@link AttemptTimeoutException}, {@link
  * RequestInterruptedException}); and failures decided on this side ({@link InvalidRequestException}
- * before anything is sent, {@link PaginationException} when a server pages inconsistently).
+ * before anything is sent, {@link PaginationException} when a server pages inconsistently, {@link
+ * IncompatibleClassPathException} when the class path cannot run this library).
  *
  * <table>
  *   <caption>Which subclass means what</caption>
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link AttemptTimeoutException}</td><td>this client stopped waiting: an attempt took longer than its timeout</td><td>yes</td></tr>
  *   <tr><td>{@link RequestInterruptedException}</td><td>the calling thread was interrupted (its interrupt flag stays set)</td><td>no</td></tr>
  *   <tr><td>{@link PaginationException}</td><td>the server paged inconsistently, or the page limit was hit</td><td>no</td></tr>
+ *   <tr><td>{@link IncompatibleClassPathException}</td><td>{@code build()} found two OkHttps, or an OkHttp, Kotlin stdlib or Moshi too old</td><td>no</td></tr>
  * </table>
  */
 public abstract class AuditLogsException extends RuntimeException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,12 +71,13 @@ class ErrorMessagesIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"list", "export", "follow"})
-  void theSharedAuthErrorChainCaseIsExitThreeNamingTheKeyVariable(String command) {
+  void theSharedAuthErrorChainCaseIsExitThreeNamingTheKeyVariable(
+      String command, @TempDir Path dir) {
     RecordedAnswer s = serve(RecordedAnswer.fromCase("auth-error-chain.json"));
     List<String> args = new ArrayList<>(List.of(command));
     if (command.equals("follow")) {
-      args.addAll(
-          List.of("--once", "--checkpoint", "/tmp/cf-audit-logs-errors-" + System.nanoTime()));
+      // In a directory JUnit deletes: the checkpoint and its lock file are left nowhere.
+      args.addAll(List.of("--once", "--checkpoint", dir.resolve("checkpoint").toString()));
     }
     for (Map<String, String> env : List.of(emailAndKey(s), token(s))) {
       JarRunner.Result r = run(env, args.toArray(String[]::new));

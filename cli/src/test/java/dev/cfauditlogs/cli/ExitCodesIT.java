@@ -8,6 +8,7 @@ import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.FaultKind;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -140,7 +142,7 @@ class ExitCodesIT {
   }
 
   @Test
-  void otherFailuresAreFive() throws Exception {
+  void otherFailuresAreFive(@TempDir Path dir) throws Exception {
     AuditLogEmulator e =
         emulator(
             AuditLogEmulator.builder()
@@ -174,7 +176,7 @@ class ExitCodesIT {
             "follow",
             "--once",
             "--checkpoint",
-            "/tmp/cf-audit-logs-it-" + System.nanoTime() + ".ckpt",
+            dir.resolve("follow.ckpt").toString(),
             "--max-retries",
             "0"),
         5,
