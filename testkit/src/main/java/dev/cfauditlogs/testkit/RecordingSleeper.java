@@ -26,22 +26,29 @@ public final class RecordingSleeper implements Sleeper {
   public static final int MAX_RECORDED = 100_000;
 
   private final Sleeper delegate;
+  private final boolean waitsForReal;
   private final List<Duration> waits = new ArrayList<>();
   private long count;
   private Duration total = Duration.ZERO;
 
-  private RecordingSleeper(Sleeper delegate) {
+  private RecordingSleeper(Sleeper delegate, boolean waitsForReal) {
     this.delegate = delegate;
+    this.waitsForReal = waitsForReal;
   }
 
   /** Records each wait and returns at once. */
   public static RecordingSleeper instant() {
-    return new RecordingSleeper(duration -> {});
+    return new RecordingSleeper(duration -> {}, false);
   }
 
   /** Records each wait, then waits with {@code delegate} (such as {@link Sleeper#SYSTEM}). */
   public static RecordingSleeper wrapping(Sleeper delegate) {
-    return new RecordingSleeper(Objects.requireNonNull(delegate, "delegate"));
+    return new RecordingSleeper(Objects.requireNonNull(delegate, "delegate"), true);
+  }
+
+  /** False when made by {@link #instant()}, true when {@linkplain #wrapping wrapping} a sleeper. */
+  public boolean waitsForReal() {
+    return waitsForReal;
   }
 
   @Override
@@ -76,9 +83,15 @@ public final class RecordingSleeper implements Sleeper {
     return total;
   }
 
-  /** Such as {@code RecordingSleeper{3 waits, PT2.5S}}. */
+  /** Such as {@code RecordingSleeper{instant, 3 waits, PT2.5S}}. */
   @Override
   public synchronized String toString() {
-    return "RecordingSleeper{" + count + " waits, " + total + "}";
+    return "RecordingSleeper{"
+        + (waitsForReal ? "wrapping" : "instant")
+        + ", "
+        + count
+        + " waits, "
+        + total
+        + "}";
   }
 }
