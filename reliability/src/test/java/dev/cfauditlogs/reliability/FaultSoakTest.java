@@ -14,6 +14,7 @@ import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.EmulatedLog;
 import dev.cfauditlogs.testkit.FaultKind;
 import dev.cfauditlogs.testkit.ReceivedRequest;
+import dev.cfauditlogs.testkit.RecordingSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,10 @@ class FaultSoakTest {
         .rateLimit(100_000, Duration.ofMinutes(5));
   }
 
-  /** Survives a 20 % fault rate: timeout below the SLOW delay, 8 retries. */
+  /**
+   * Survives a 20 % fault rate: timeout below the SLOW delay, 8 retries; its backoff and {@code
+   * retry-after} waits are recorded, not slept.
+   */
   private static AuditLogsClient client(AuditLogEmulator emulator) {
     return AuditLogsClient.builder()
         .baseUrl(emulator.baseUrl())
@@ -68,6 +72,7 @@ class FaultSoakTest {
         .timeout(Duration.ofMillis(1000))
         .maxRetries(8)
         .maxRetryWait(Duration.ofSeconds(30))
+        .sleeper(RecordingSleeper.instant())
         .build();
   }
 
