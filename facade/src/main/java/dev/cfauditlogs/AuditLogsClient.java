@@ -340,8 +340,17 @@ public final class AuditLogsClient implements AutoCloseable {
       return this;
     }
 
-    Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper);
+    /**
+     * How this client waits: before a retry (backoff or the server's {@code retry-after}) and when
+     * its rate limit holds a request back. Default {@link Sleeper#SYSTEM}, which really waits.
+     * <b>For tests</b>: a sleeper that returns at once (and records what it was asked to wait, such
+     * as the testkit's {@code RecordingSleeper}) makes retries and pacing take no real time; the
+     * waits' lengths and the limits on them ({@link #maxRetryWait(Duration)}, {@link #maxRetries})
+     * are unchanged. A sleeper that throws {@link InterruptedException} fails the request with a
+     * {@link RequestInterruptedException}.
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 

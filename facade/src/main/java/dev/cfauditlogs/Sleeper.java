@@ -3,8 +3,9 @@ package dev.cfauditlogs;
 import java.time.Duration;
 
 /**
- * Waits for a while: injectable (e.g. into {@link AuditLogFollower.Builder#sleeper}) so that tests
- * of waiting code take no real time.
+ * Waits for a while: injectable (into {@link AuditLogsClient.Builder#sleeper} for retries and
+ * pacing, {@link AuditLogFollower.Builder#sleeper} for polling) so that tests of waiting code take
+ * no real time.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -9,11 +9,13 @@ import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.Direction;
+import dev.cfauditlogs.Sleeper;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.EmulatedLog;
 import dev.cfauditlogs.testkit.FaultKind;
 import dev.cfauditlogs.testkit.ReceivedRequest;
+import dev.cfauditlogs.testkit.RecordingSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,14 +62,22 @@ class FaultSoakTest {
         .rateLimit(100_000, Duration.ofMinutes(5));
   }
 
-  /** Survives a 20 % fault rate: timeout below the SLOW delay, 8 retries. */
+  /**
+   * Survives a 20 % fault rate: timeout below the SLOW delay, 8 retries; its backoff and {@code
+   * retry-after} waits are recorded, not slept.
+   */
   private static AuditLogsClient client(AuditLogEmulator emulator) {
+    return client(emulator, RecordingSleeper.instant());
+  }
+
+  private static AuditLogsClient client(AuditLogEmulator emulator, Sleeper sleeper) {
     return AuditLogsClient.builder()
         .baseUrl(emulator.baseUrl())
         .apiToken(emulator.apiToken())
         .timeout(Duration.ofMillis(1000))
         .maxRetries(8)
         .maxRetryWait(Duration.ofSeconds(30))
+        .sleeper(sleeper)
         .build();
   }
 
@@ -246,7 +256,8 @@ class FaultSoakTest {
                 .latency(Duration.ofMillis(5))
                 .liveAppends(200)
                 .start();
-        AuditLogsClient client = client(emulator)) {
+        // No faults here: the client's own waits are part of what is measured, so real ones.
+        AuditLogsClient client = client(emulator, Sleeper.SYSTEM)) {
       Set<String> initial = ids(Scopes.initial(Dataset.synthetic(78, records), scope).logs());
       // An explicit page (offset paging) and a 'before' in the future: every append pushes the
       // records of later pages down while the export runs; ids drop what a shift repeats.

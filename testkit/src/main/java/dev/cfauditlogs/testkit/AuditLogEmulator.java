@@ -549,8 +549,13 @@ public final class AuditLogEmulator implements AutoCloseable {
     }
 
     /**
-     * Injects faults into a fraction of requests, chosen with a {@link java.util.Random} seeded by
-     * {@code seed} so that a run is reproducible. Off by default.
+     * Injects faults into a fraction of requests. Off by default.
+     *
+     * <p>Each fault is drawn from {@code seed}, the request and its attempt, never from arrival
+     * order: the request is its method, path and query parameters (so {@code page} and every
+     * filter), the attempt how many times that same request has been received (1, then 2 for its
+     * first retry, ...). A seed therefore faults the same (request, attempt) pairs on every run,
+     * whatever the client's concurrency.
      *
      * @param rate the probability, 0 to 1, that a request is faulted
      * @param kinds the faults to choose from, uniformly; must not be empty when {@code rate} is
@@ -572,6 +577,8 @@ public final class AuditLogEmulator implements AutoCloseable {
     /**
      * Answers the first {@code requests} requests with {@code kind}, whatever the fault rate, then
      * behaves as configured: the simplest way to test that a client retries and then succeeds.
+     * "First" is in arrival order; a retried request still counts as an attempt for {@link
+     * #faults(double, Set, long)}.
      */
     public Builder failFirst(int requests, FaultKind kind) {
       if (requests < 0) {

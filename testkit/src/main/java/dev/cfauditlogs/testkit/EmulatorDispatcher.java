@@ -97,7 +97,7 @@ final class EmulatorDispatcher extends Dispatcher {
     String cfRay = String.format("%016x-EMU", ThreadLocalRandom.current().nextLong());
     HttpUrl url = request.getUrl();
     Map<String, List<String>> query = decodeQuery(url.encodedQuery());
-    FaultKind fault = faults.next();
+    FaultKind fault = faults.next(request.getMethod(), decodePath(url), query, url.encodedQuery());
     MockResponse response =
         fault == null ? answer(request, query, cfRay, true) : fault(fault, request, query, cfRay);
     if (fault != FaultKind.TRUNCATED_BODY) {

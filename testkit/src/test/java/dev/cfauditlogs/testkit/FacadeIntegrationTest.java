@@ -197,6 +197,7 @@ class FacadeIntegrationTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("faultsInEachScope")
   void retriesSurviveAFaultThenSucceed(FaultKind kind, AuditLogScope scope) {
+    RecordingSleeper sleeper = RecordingSleeper.instant();
     try (AuditLogEmulator emulator =
             emulatorFor(scope)
                 .dataset(Records.small())
@@ -208,8 +209,11 @@ class FacadeIntegrationTest {
                 .baseUrl(emulator.baseUrl())
                 .apiToken(emulator.apiToken())
                 .timeout(Duration.ofMillis(1500))
+                .sleeper(sleeper)
                 .build()) {
       AuditLogPage page = client.list(all(scope));
+      // One wait before the retry (after a 429 the pacer holds the next request too): recorded.
+      assertTrue(sleeper.count() >= 1, "the wait before the retry went through the sleeper");
       assertEquals(7, page.records().size());
       assertEquals(2, emulator.requestCount(), kind + " then success");
       assertEquals(emulator.requests().get(0).path(), emulator.requests().get(1).path());
@@ -232,6 +236,7 @@ class FacadeIntegrationTest {
                 .baseUrl(emulator.baseUrl())
                 .apiToken(emulator.apiToken())
                 .maxRetries(1)
+                .sleeper(RecordingSleeper.instant())
                 .build()) {
       assertThrows(dev.cfauditlogs.ServerException.class, () -> client.list(all(scope)));
       assertEquals(Map.of(500, 2), emulator.statusCounts());

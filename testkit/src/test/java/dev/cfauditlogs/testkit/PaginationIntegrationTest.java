@@ -197,6 +197,7 @@ class PaginationIntegrationTest {
                 .apiToken(emulator.apiToken())
                 .maxRetries(10)
                 .maxRetryWait(Duration.ofSeconds(2))
+                .sleeper(RecordingSleeper.instant())
                 .build()) {
       assertEquals(
           truth(emulator, scope), ids(client.paginate(byTens(scope)).withConcurrency(1).stream()));

@@ -1,8 +1,10 @@
 package dev.cfauditlogs.testkit.junit5;
 
 import dev.cfauditlogs.AuditLogsClient;
+import dev.cfauditlogs.Sleeper;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
+import dev.cfauditlogs.testkit.RecordingSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -19,9 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * A JUnit 5 extension that injects a started {@link AuditLogEmulator} and an {@link
- * AuditLogsClient} pointed at it into test methods, constructors and lifecycle methods, and closes
- * both afterwards.
+ * A JUnit 5 extension that injects a started {@link AuditLogEmulator}, an {@link AuditLogsClient}
+ * pointed at it and the {@link RecordingSleeper} that client waits with into test methods,
+ * constructors and lifecycle methods, and closes emulator and client afterwards.
  *
  * <p>Each test gets its own emulator, configured by {@link EmulatorSettings} on the method or the
  * class. Both objects asked for by one test (its constructor included) are the same pair.
@@ -71,16 +73,20 @@ public final class AuditLogEmulatorExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == AuditLogEmulator.class || type == AuditLogsClient.class;
+    return type == AuditLogEmulator.class
+        || type == AuditLogsClient.class
+        || type == RecordingSleeper.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Pair pair =
         context.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, key -> start(context), Pair.class);
-    return parameter.getParameter().getType() == AuditLogEmulator.class
-        ? pair.emulator
-        : pair.client();
+    Class<?> type = parameter.getParameter().getType();
+    if (type == AuditLogEmulator.class) {
+      return pair.emulator;
+    }
+    return type == RecordingSleeper.class ? pair.sleeper : pair.client();
   }
 
   /**
@@ -131,6 +137,15 @@ public final class AuditLogEmulatorExtension
           .clockOffset(Duration.ofSeconds(settings.clockOffsetSeconds()))
           .accounts(settings.accounts())
           .deniedAccounts(settings.deniedAccounts());
+      if (settings.failFirst() != 0) {
+        builder.failFirst(settings.failFirst(), settings.failFirstKind());
+      }
+      if (settings.slowFaultDelayMillis() != -1) {
+        builder.slowFaultDelay(Duration.ofMillis(settings.slowFaultDelayMillis()));
+      }
+      if (settings.faultRetryAfterMillis() != -1) {
+        builder.faultRetryAfter(Duration.ofMillis(settings.faultRetryAfterMillis()));
+      }
       if (settings.faults().length > 0) {
         builder.faults(
             settings.faultRate(), EnumSet.copyOf(List.of(settings.faults())), settings.faultSeed());
@@ -140,7 +155,8 @@ public final class AuditLogEmulatorExtension
       }
     }
     customizer.accept(builder);
-    return new Pair(builder.start(), settings != null && settings.apiKeyAuth());
+    ClientOptions options = ClientOptions.of(settings);
+    return new Pair(builder.start(), options);
   }
 
   private static @Nullable EmulatorSettings settings(ExtensionContext context) {
@@ -156,25 +172,62 @@ public final class AuditLogEmulatorExtension
     return null;
   }
 
-  /** An emulator and, once asked for, a client pointed at it. */
+  /** What {@link EmulatorSettings} says about the injected client. */
+  private static final class ClientOptions {
+    final boolean apiKeyAuth;
+    final int maxRetries;
+    final long maxRetryWaitMillis;
+    final boolean skipSleeps;
+
+    private ClientOptions(
+        boolean apiKeyAuth, int maxRetries, long maxRetryWaitMillis, boolean skipSleeps) {
+      this.apiKeyAuth = apiKeyAuth;
+      this.maxRetries = maxRetries;
+      this.maxRetryWaitMillis = maxRetryWaitMillis;
+      this.skipSleeps = skipSleeps;
+    }
+
+    static ClientOptions of(@Nullable EmulatorSettings s) {
+      return s == null
+          ? new ClientOptions(false, -1, -1, false)
+          : new ClientOptions(
+              s.apiKeyAuth(), s.maxRetries(), s.maxRetryWaitMillis(), s.skipSleeps());
+    }
+  }
+
+  /**
+   * An emulator, the sleeper its client waits with, and, once asked for, a client pointed at it.
+   */
   private static final class Pair {
     final AuditLogEmulator emulator;
-    private final boolean apiKeyAuth;
+    final RecordingSleeper sleeper;
+    private final ClientOptions options;
     private @Nullable AuditLogsClient client;
 
-    Pair(AuditLogEmulator emulator, boolean apiKeyAuth) {
+    Pair(AuditLogEmulator emulator, ClientOptions options) {
       this.emulator = emulator;
-      this.apiKeyAuth = apiKeyAuth;
+      this.options = options;
+      this.sleeper =
+          options.skipSleeps
+              ? RecordingSleeper.instant()
+              : RecordingSleeper.wrapping(Sleeper.SYSTEM);
     }
 
     synchronized AuditLogsClient client() {
       if (client == null) {
-        AuditLogsClient.Builder b = AuditLogsClient.builder().baseUrl(emulator.baseUrl());
-        client =
-            (apiKeyAuth
-                    ? b.emailAndApiKey(emulator.email(), emulator.apiKey())
-                    : b.apiToken(emulator.apiToken()))
-                .build();
+        AuditLogsClient.Builder b =
+            AuditLogsClient.builder().baseUrl(emulator.baseUrl()).sleeper(sleeper);
+        b =
+            options.apiKeyAuth
+                ? b.emailAndApiKey(emulator.email(), emulator.apiKey())
+                : b.apiToken(emulator.apiToken());
+        if (options.maxRetries != -1) {
+          b.maxRetries(options.maxRetries);
+        }
+        if (options.maxRetryWaitMillis != -1) {
+          b.maxRetryWait(Duration.ofMillis(options.maxRetryWaitMillis));
+        }
+        client = b.build();
       }
       return client;
     }

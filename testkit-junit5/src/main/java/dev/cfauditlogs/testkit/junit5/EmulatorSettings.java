@@ -59,8 +59,34 @@ public @interface EmulatorSettings {
   /** The faults to choose from when {@link #faultRate()} is above 0. */
   FaultKind[] faults() default {};
 
-  /** The seed of the fault choices. */
+  /**
+   * The seed of the fault choices. A fault is drawn from the seed, the request (path and query
+   * parameters, so the page) and its attempt, so the same seed faults the same requests whatever
+   * the client's concurrency.
+   */
   long faultSeed() default 0;
+
+  /**
+   * The first this many requests (in arrival order) are answered with {@link #failFirstKind()},
+   * whatever {@link #faultRate()}: the simplest retry test. 0 (the default): none.
+   */
+  int failFirst() default 0;
+
+  /** The fault of the {@link #failFirst()} requests. */
+  FaultKind failFirstKind() default FaultKind.SERVER_ERROR;
+
+  /**
+   * How long a {@link FaultKind#SLOW} response is held back, in milliseconds; -1 (the default): the
+   * builder's default ({@code AuditLogEmulator.Builder#slowFaultDelay}).
+   */
+  long slowFaultDelayMillis() default -1;
+
+  /**
+   * The {@code retry-after} of an injected {@link FaultKind#RATE_LIMITED}, in milliseconds (sent
+   * rounded up to seconds); -1 (the default): the builder's default ({@code
+   * AuditLogEmulator.Builder#faultRetryAfter}).
+   */
+  long faultRetryAfterMillis() default -1;
 
   /** Background appends per second (0: none). */
   double liveAppendsPerSecond() default 0;
@@ -79,6 +105,22 @@ public @interface EmulatorSettings {
    * token.
    */
   boolean apiKeyAuth() default false;
+
+  /** The injected client's {@code maxRetries} (0 to 10); -1 (the default): the client's default. */
+  int maxRetries() default -1;
+
+  /**
+   * The injected client's {@code maxRetryWait}, in milliseconds; -1 (the default): the client's
+   * default.
+   */
+  long maxRetryWaitMillis() default -1;
+
+  /**
+   * Whether the injected client's waits (retry backoff, {@code retry-after}, its rate limit) return
+   * at once instead of really waiting. Either way they are recorded by the injectable {@code
+   * dev.cfauditlogs.testkit.RecordingSleeper}. Default false: real waits.
+   */
+  boolean skipSleeps() default false;
 
   /**
    * Account ids (32 lowercase hex characters each) whose logs the emulator serves at {@code
