@@ -8,11 +8,13 @@ import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.FaultKind;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * past retries, 500, 502 HTML, a dropped connection, a timeout, connection refused, invalid input,
  * a server echoing the credentials back) through list, export and follow, each with and without
  * {@code --verbose}; stdout and stderr hold no credential nor a 16-character piece of one, and the
- * exit code is the documented one.
+ * exit code is the documented one. The account paths too: an account the credentials cannot read
+ * (403, code 9109) alone and among readable ones, the per-account failure lines and the summary
+ * line of {@code export}/{@code follow} over several accounts, {@code --output-dir}'s refusals, and
+ * a server echoing the credentials on the account route.
  */
 class CliSecretHygieneIT {
   @TempDir Path dir;
@@ -57,6 +62,20 @@ class CliSecretHygieneIT {
 
   /** Runs the command plain and with --verbose: same exit code, nothing secret printed. */
   private void expect(int exitCode, Map<String, String> env, String... args) {
+    expect(exitCode, true, env, args);
+  }
+
+  /**
+   * As {@link #expect(int, Map, String...)} for a run over accounts ({@code --account-id}), whose
+   * failures are named one line per account and summed up in one line, with no stack trace even
+   * with {@code --verbose}; returns the last run's stderr.
+   */
+  private String expectPerAccount(int exitCode, Map<String, String> env, String... args) {
+    return expect(exitCode, false, env, args);
+  }
+
+  private String expect(int exitCode, boolean stackTrace, Map<String, String> env, String... args) {
+    String stderr = "";
     for (boolean verbose : new boolean[] {false, true}) {
       List<String> all = new ArrayList<>(List.of(args));
       if (args[0].equals("follow")) {
@@ -72,10 +91,12 @@ class CliSecretHygieneIT {
       assertEquals(exitCode, r.exitCode(), where + ": " + r.all());
       assertEquals("", r.stdout(), "no data on failure: " + where);
       assertTrue(!r.stderr().isBlank(), "says what failed: " + where);
-      if (verbose && exitCode != 2) {
+      if (stackTrace && verbose && exitCode != 2) {
         assertTrue(r.stderr().contains("\tat "), "--verbose shows the stack trace: " + r.stderr());
       }
+      stderr = r.stderr();
     }
+    return stderr;
   }
 
   @Test
@@ -152,6 +173,92 @@ class CliSecretHygieneIT {
   }
 
   @Test
+  void everyAccountFailurePathKeepsTheCredentialsOut() throws Exception {
+    String readable = Scopes.ACCOUNT;
+    String denied = "de91edde91edde91edde91edde91edde";
+    AuditLogEmulator accounts =
+        emulator(
+            AuditLogEmulator.builder()
+                .apiToken(Secrets.TOKEN)
+                .emailAndApiKey(Secrets.EMAIL, Secrets.KEY)
+                .accounts(readable)
+                .deniedAccounts(denied));
+    String url = accounts.baseUrl();
+    String named = expectPerAccount(3, token(url), "export", "--account-id", denied);
+    assertTrue(named.contains(denied), "the unreadable account is named: " + named);
+    expect(3, emailAndKey(url), "list", "--account-id", denied);
+    Path logs = dir.resolve("logs");
+    String summary =
+        expectPerAccount(
+            3,
+            emailAndKey(url),
+            "export",
+            "--account-id",
+            readable,
+            "--account-id",
+            denied,
+            "--output-dir",
+            logs.toString());
+    assertTrue(summary.contains("1 of 2"), "the summary line: " + summary);
+    assertTrue(Files.exists(logs.resolve(readable + ".jsonl")), "the readable account finished");
+    expectPerAccount(
+        3,
+        token(url),
+        "follow",
+        "--account-id",
+        denied,
+        "--account-id",
+        readable,
+        "--output-dir",
+        dir.resolve("followed").toString());
+    expectPerAccount(
+        3,
+        token(url),
+        "export",
+        "--account-id",
+        denied,
+        "--account-id",
+        readable,
+        "--format",
+        "csv",
+        "--output",
+        dir.resolve("both.csv").toString());
+
+    // --output-dir's refusals, before any request.
+    Path aFile = Files.writeString(dir.resolve("a-file"), "not a directory");
+    expect(
+        2,
+        token(url),
+        "export",
+        "--account-id",
+        readable,
+        "--output-dir",
+        aFile.resolve("logs").toString());
+    expect(
+        2,
+        emailAndKey(url),
+        "follow",
+        "--account-id",
+        readable,
+        "--output-dir",
+        aFile.resolve("logs").toString());
+    expect(
+        2,
+        token(url),
+        "export",
+        "--account-id",
+        readable,
+        "--output-dir",
+        logs.toString(),
+        "--output",
+        dir.resolve("x.jsonl").toString());
+    expect(2, token(url), "export", "--account-id", readable, "--account-id", denied);
+    expect(2, token(url), "export", "--account-id", readable + "0");
+    expect(2, emailAndKey(url), "list", "--account-id", readable.toUpperCase(Locale.ROOT));
+    expect(2, token(url), "list", "--account-id", readable, "--account-id", denied);
+  }
+
+  @Test
   void aServerEchoingTheCredentialsCannotMakeTheCliPrintThem() {
     HostileServer server = new HostileServer();
     closeMe.add(server);
@@ -194,5 +301,31 @@ class CliSecretHygieneIT {
     expect(4, token(server.baseUrl()), "export", "--action-type", "429");
     expect(5, emailAndKey(server.baseUrl()), "list", "--action-type", "502", "--max-retries", "0");
     expect(5, token(server.baseUrl()), "list", "--action-type", "500", "--max-retries", "0");
+    // The account route, alone and several accounts at once (one failure line each, a summary).
+    expect(3, emailAndKey(server.baseUrl()), "list", "--account-id", Scopes.ACCOUNT);
+    expectPerAccount(
+        4,
+        token(server.baseUrl()),
+        "export",
+        "--account-id",
+        Scopes.ACCOUNT,
+        "--account-id",
+        "0ddba11c0ffee5ca1ab1e5ca1e0ddba1",
+        "--output-dir",
+        dir.resolve("echoed").toString(),
+        "--action-type",
+        "429");
+    expectPerAccount(
+        3,
+        emailAndKey(server.baseUrl()),
+        "follow",
+        "--account-id",
+        Scopes.ACCOUNT,
+        "--account-id",
+        "0ddba11c0ffee5ca1ab1e5ca1e0ddba1",
+        "--output-dir",
+        dir.resolve("echoed-follow").toString(),
+        "--action-type",
+        "403");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfauditlogs.AuditLogQuery;
+import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.InvalidRequestException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -23,9 +24,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Time and IP/CIDR parsing of the query builder: outside input is either accepted, and then means
- * exactly what was written, or refused with an {@link InvalidRequestException} naming the
- * parameter; nothing else escapes. Seeded random cases, see {@link Cases}.
+ * Time, IP/CIDR and account id parsing of the query builder: outside input is either accepted, and
+ * then means exactly what was written, or refused with an {@link InvalidRequestException} naming
+ * the parameter; nothing else escapes. Seeded random cases, see {@link Cases}.
  */
 class QueryPropertyTest {
   private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
@@ -268,6 +269,63 @@ class QueryPropertyTest {
           buildOrRefuse("zone.name", () -> AuditLogQuery.builder().zoneName(text).build());
           buildOrRefuse("id", () -> AuditLogQuery.builder().id(text).build());
         });
+  }
+
+  /**
+   * Any text, and near misses of an account id (a character changed, case, length, whitespace,
+   * other digits), as the account id of a query: accepted exactly when it is 32 lowercase hex
+   * characters (Cloudflare's ids, observed; the document only says at most 32), and then the scope
+   * routes to that very account and its checkpoint key reads back to it; otherwise refused naming
+   * {@code account_id}, the value shown printable and bounded.
+   */
+  @Test
+  void anyTextIsAnAccountIdOnlyIfItIs32LowercaseHexCharacters() {
+    Cases.run(
+        r -> {
+          if (r.nextInt(3) == 0) {
+            return Cases.anyString(r, 80);
+          }
+          StringBuilder id = new StringBuilder(Cases.string(r, 32, "0123456789abcdef"));
+          while (id.length() < 32) {
+            id.append(Cases.oneOf(r, "0", "f", "9", "a"));
+          }
+          if (r.nextInt(4) > 0) {
+            int at = r.nextInt(32);
+            switch (r.nextInt(6)) {
+              case 0 -> id.setCharAt(at, Cases.oneOf(r, 'A', 'F', 'g', 'z', '-', '٣', '０'));
+              case 1 -> id.deleteCharAt(at);
+              case 2 -> id.insert(at, Cases.oneOf(r, "0", "a", " ", "\n", "\u0000"));
+              case 3 -> id.replace(0, 32, id.toString().toUpperCase(Locale.ROOT));
+              case 4 -> id.append(Cases.oneOf(r, " ", "\n", "/", "%2F..", "?page=2"));
+              default -> id.insert(0, Cases.oneOf(r, " ", "accounts/", "../"));
+            }
+          }
+          return id.toString();
+        },
+        text -> {
+          boolean wellFormed = text.length() == 32 && text.chars().allMatch(QueryPropertyTest::hex);
+          AuditLogQuery query =
+              buildOrRefuse("account_id", () -> AuditLogQuery.builder().accountId(text).build());
+          assertEquals(wellFormed, query != null, "accepted exactly a well-formed id");
+          if (query != null) {
+            AuditLogScope scope = query.scope();
+            assertEquals(AuditLogScope.account(text), scope);
+            assertEquals(text, scope.accountId().orElseThrow());
+            assertEquals(scope, AuditLogScope.ofKey(scope.key()), "the checkpoint key reads back");
+            assertTrue(query.parameters().values().stream().noneMatch(text::equals));
+          } else {
+            InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> AuditLogScope.account(text));
+            assertTrue(e.getMessage().length() < 400, "bounded: " + e.getMessage());
+            assertTrue(
+                e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x7f),
+                "printable: " + Cases.show(e.getMessage()));
+          }
+        });
+  }
+
+  private static boolean hex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   record Pair(Instant a, Instant b) {}
