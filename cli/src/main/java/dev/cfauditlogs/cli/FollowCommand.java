@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -383,15 +382,8 @@ final class FollowCommand implements Callable<Integer> {
       AppendTarget.requireFormat(output, format); // and a file of another format to append to
     }
     PrintWriter err = spec.commandLine().getErr();
-    AtomicLong requests = new AtomicLong();
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .addNetworkInterceptor(
-                chain -> {
-                  requests.incrementAndGet(); // for the --once summary
-                  return chain.proceed(chain.request());
-                })
-            .build();
+    RequestCounter requests = new RequestCounter(); // for the --once summary
+    OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(requests).build();
     long[] written = new long[2]; // records, pages
     // A client a pass: each resumes like a new run (the connection pool is shared), and a failure
     // wait already honoured what the server asked for.
@@ -436,7 +428,7 @@ final class FollowCommand implements Callable<Integer> {
       if (stop.requested()) {
         err.println("follow: stopped by a signal; the checkpoint covers every record written");
       } else if (once) {
-        err.println(onceSummary(written[0], written[1], requests.get()));
+        err.println(onceSummary(written[0], written[1], requests.count()));
       }
     } finally {
       http.dispatcher().executorService().shutdown();

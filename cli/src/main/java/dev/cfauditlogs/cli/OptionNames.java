@@ -53,6 +53,10 @@ final class OptionNames {
    */
   static String message(InvalidRequestException e) {
     String message = String.valueOf(e.getMessage());
+    String subject = e.parameter() + " ";
+    if (message.startsWith(subject)) { // "baseUrl uses plain http …"
+      message = option(e.parameter()) + message.substring(e.parameter().length());
+    }
     int value = message.indexOf(" but was ");
     String head = value < 0 ? message : message.substring(0, value);
     String tail = value < 0 ? "" : message.substring(value);

@@ -44,12 +44,20 @@ class HelpLayoutIT {
     return urls;
   }
 
-  /** The example command lines of the help, each with its {@code \} continuation lines. */
+  /**
+   * The lines of the help that show a command to type (examples, and the root's "Try it …" and
+   * completion lines), each with its {@code \} continuation lines; not the synopsis or options.
+   */
   private static List<String> examples(List<String> lines) {
     List<String> examples = new ArrayList<>();
     boolean continued = false;
     for (String line : lines) {
-      if (line.startsWith("  cf-audit-logs ") || continued) {
+      boolean command =
+          line.contains("cf-audit-logs ")
+              && !line.startsWith("Usage:")
+              && !line.stripLeading().startsWith("-")
+              && !line.startsWith(" ".repeat(10));
+      if (command || continued) {
         examples.add(line.stripTrailing());
       }
       continued = line.stripTrailing().endsWith("\\");
