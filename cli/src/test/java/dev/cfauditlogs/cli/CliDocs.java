@@ -38,7 +38,7 @@ public final class CliDocs {
         new PrintWriter(
             Files.newBufferedWriter(
                 dir.resolve("cf-audit-logs_completion"), StandardCharsets.UTF_8))) {
-      out.print(AutoComplete.bash("cf-audit-logs", cli));
+      out.println(AutoComplete.bash("cf-audit-logs", cli)); // as generate-completion prints it
     }
   }
 }
