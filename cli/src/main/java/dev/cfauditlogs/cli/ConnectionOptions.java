@@ -18,8 +18,11 @@ final class ConnectionOptions {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description =
-          "API base URL (default: CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4).")
+      description = {
+        // the URL starts a line of its own, so that no help width splits it
+        "API base URL (default: CLOUDFLARE_BASE_URL, else",
+        "https://api.cloudflare.com/client/v4)."
+      })
   @Nullable String baseUrl;
 
   @Option(

@@ -39,15 +39,18 @@ import picocli.CommandLine.Option;
     footer = {
       "  cf-audit-logs export --since 2026-01-01 > audit.jsonl",
       "  cf-audit-logs export --format csv --output audit.csv --progress",
-      "  cf-audit-logs export --actor-ip 198.51.100.0/24 --direction asc --concurrency 4",
+      "  cf-audit-logs export --actor-ip 198.51.100.0/24 --direction asc \\",
+      "      --concurrency 4",
       "  cf-audit-logs export --account-id ID1 --account-id ID2 --output-dir logs/",
-      "  cf-audit-logs export --account-id ID1 --account-id ID2 --format csv > accounts.csv",
+      "  cf-audit-logs export --account-id ID1 --account-id ID2 --format csv \\",
+      "      > accounts.csv",
       "",
-      "With --output FILE the records go to FILE.partial, renamed to FILE only when complete;",
-      "with --output-dir DIR each account's records go to DIR/<account_id>.<format> the same way.",
-      "Several accounts are read at once by one client, within one rate budget. An account that",
-      "cannot be read is named on stderr and the others finish; a summary line follows and the",
-      "exit code is the worst failure's (3 for a permission problem)."
+      "With --output FILE the records go to FILE.partial, renamed to FILE only when",
+      "complete; with --output-dir DIR each account's records go to",
+      "DIR/<account_id>.<format> the same way. Several accounts are read at once by one",
+      "client, within one rate budget. An account that cannot be read is named on",
+      "stderr and the others finish; a summary line follows and the exit code is the",
+      "worst failure's (3 for a permission problem)."
     })
 final class ExportCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "json", "csv");

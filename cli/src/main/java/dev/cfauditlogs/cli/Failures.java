@@ -81,6 +81,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof IOException io) {
       return "I/O failure: " + io.getMessage();
     }
+    if (e instanceof InvalidRequestException invalid) {
+      return OptionNames.message(invalid);
+    }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }

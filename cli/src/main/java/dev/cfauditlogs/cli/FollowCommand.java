@@ -57,14 +57,16 @@ import picocli.CommandLine.Option;
     footer = {
       "  cf-audit-logs follow --checkpoint audit.ckpt >> audit.jsonl",
       "  cf-audit-logs follow --checkpoint audit.ckpt --once --since 2026-01-01",
-      "  cf-audit-logs follow --checkpoint audit.ckpt --output audit.jsonl --interval 5m",
-      "  cf-audit-logs follow --checkpoint accounts.ckpt --account-id ID1 --account-id ID2 \\",
-      "      --output-dir logs/",
+      "  cf-audit-logs follow --checkpoint audit.ckpt --output audit.jsonl \\",
+      "      --interval 5m",
+      "  cf-audit-logs follow --checkpoint accounts.ckpt \\",
+      "      --account-id ID1 --account-id ID2 --output-dir logs/",
       "",
-      "With --account-id (repeatable), one client follows every account within one rate",
-      "budget; the checkpoint file keeps one position per account, so an account added later",
-      "starts from its own beginning and the others go on. An account that cannot be read is",
-      "named on stderr and tried again after 1, 2, 4, then 8 intervals while the others go on.",
+      "With --account-id (repeatable), one client follows every account within one",
+      "rate budget; the checkpoint file keeps one position per account, so an account",
+      "added later starts from its own beginning and the others go on. An account that",
+      "cannot be read is named on stderr and tried again after 1, 2, 4, then 8",
+      "intervals while the others go on.",
       "A checkpoint made for the user's log is refused for accounts, and the reverse."
     })
 final class FollowCommand implements Callable<Integer> {
@@ -380,7 +382,9 @@ final class FollowCommand implements Callable<Integer> {
       AppendTarget.requireFormat(output, format); // and a file of another format to append to
     }
     PrintWriter err = spec.commandLine().getErr();
-    OkHttpClient http = new OkHttpClient();
+    RequestCounter requests = new RequestCounter(); // for the --once summary
+    OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(requests).build();
+    long[] written = new long[2]; // records, pages
     // A client a pass: each resumes like a new run (the connection pool is shared), and a failure
     // wait already honoured what the server asked for.
     AuditLogFollower follower =
@@ -408,6 +412,8 @@ final class FollowCommand implements Callable<Integer> {
             }
             out.flushAndSync(); // the checkpoint never covers what was not written
             checkpoint.save(this.checkpoint);
+            written[0] += records.size();
+            written[1]++;
           };
       try {
         if (once) {
@@ -421,12 +427,34 @@ final class FollowCommand implements Callable<Integer> {
       }
       if (stop.requested()) {
         err.println("follow: stopped by a signal; the checkpoint covers every record written");
+      } else if (once) {
+        err.println(onceSummary(written[0], written[1], requests.count()));
       }
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The one stderr line that ends {@code follow --once} over the user's log: {@code cf-audit-logs:
+   * follow --once: R records written (P pages delivered, Q requests); checkpoint saved to FILE}. A
+   * delivery is a page's new records, written and covered by a checkpoint save; requests count
+   * every HTTP exchange, retries included.
+   */
+  private String onceSummary(long records, long deliveries, long requests) {
+    return "cf-audit-logs: follow --once: "
+        + records
+        + (records == 1 ? " record" : " records")
+        + " written ("
+        + deliveries
+        + (deliveries == 1 ? " page" : " pages")
+        + " delivered, "
+        + requests
+        + (requests == 1 ? " request" : " requests")
+        + "); checkpoint saved to "
+        + checkpoint;
   }
 
   /**

@@ -53,6 +53,26 @@ final class ListCommand implements Callable<Integer> {
       description = "table, json, jsonl or csv (default ${DEFAULT-VALUE}).")
   String format = "table";
 
+  @Option(
+      names = "--wide",
+      description = {
+        "table: leave out and cut no column (for pipes). Otherwise the table fits",
+        "COLUMNS, else the terminal's width, else 120: WHEN and ID are never cut, the",
+        "other columns are cut or left out (stderr names those left out)."
+      })
+  boolean wide;
+
+  /** The width the table fits, once known (0 before). */
+  private int tableWidth;
+
+  /** The width the table fits: none with --wide, else the terminal's (read once). */
+  private int tableWidth() {
+    if (tableWidth == 0) {
+      tableWidth = wide ? TableWriter.UNLIMITED : Terminal.width(root.env());
+    }
+    return tableWidth;
+  }
+
   @Override
   public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
@@ -81,7 +101,8 @@ final class ListCommand implements Callable<Integer> {
     RecordWriter writer =
         accounts.given() && format.equals("csv")
             ? new CsvWriter(out, scopes.get(0).accountId().orElseThrow())
-            : RecordWriter.of(format, out, Terminal.width(root.env()));
+            : RecordWriter.of(
+                format, out, format.equals("table") ? tableWidth() : TableWriter.UNLIMITED);
     writer.begin();
     OddityReport oddities = new OddityReport();
     for (AuditLog log : result.records()) {
@@ -107,6 +128,16 @@ final class ListCommand implements Callable<Integer> {
                   + (result.totalCount().isPresent()
                       ? " (" + result.totalCount().getAsLong() + " in all)"
                       : ""));
+    }
+    if (writer instanceof TableWriter table && !table.hidden().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "list: "
+                  + String.join(", ", table.hidden())
+                  + " left out to keep WHEN and ID whole in "
+                  + tableWidth()
+                  + " columns; --wide shows every column");
     }
     oddities.print(spec.commandLine().getErr());
     MorePages.note(result).ifPresent(spec.commandLine().getErr()::println);

@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** The {@code cf-audit-logs} command: entry point of the runnable jar. */
@@ -20,6 +22,12 @@ public final class Main {
    * it would log (such as a clock skew). Held here so that the setting is not garbage-collected.
    */
   private static final Logger LIBRARY_LOG = Logger.getLogger("dev.cfauditlogs");
+
+  /**
+   * The subcommand that prints a bash/zsh completion script for {@code cf-audit-logs} (picocli's
+   * {@link AutoComplete.GenerateCompletion}); the root help's footer names it.
+   */
+  static final String COMPLETION = "generate-completion";
 
   private Main() {}
 
@@ -65,15 +73,44 @@ public final class Main {
       Map<String, String> env,
       Clock clock,
       @Nullable StandardOutput stdout) {
-    CommandLine cli = new CommandLine(new RootCommand(env, clock, stdout));
-    FollowCommand.hideDirection(cli.getSubcommands().get("follow").getCommandSpec());
+    CommandLine cli =
+        commandLine(
+            new RootCommand(env, clock, stdout), args.length > 0 && args[0].equals(COMPLETION));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    helpWidth(cli, env);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(Failures::usage);
     int code = cli.execute(args);
     out.flush();
     return code;
+  }
+
+  /**
+   * The command tree of {@code root}; with {@code completion}, also the {@value #COMPLETION}
+   * subcommand, which is added only when asked for, so that no other run loads picocli's completion
+   * classes.
+   */
+  static CommandLine commandLine(RootCommand root, boolean completion) {
+    CommandLine cli = new CommandLine(root);
+    FollowCommand.hideDirection(cli.getSubcommands().get("follow").getCommandSpec());
+    if (completion) {
+      cli.addSubcommand(COMPLETION, new AutoComplete.GenerateCompletion());
+    }
+    return cli;
+  }
+
+  /**
+   * Help as wide as {@code COLUMNS} when set (20 to 1000; picocli uses at least 55), else as wide
+   * as the terminal picocli finds (it asks {@code stty} only when help is printed), else 80.
+   */
+  private static void helpWidth(CommandLine cli, Map<String, String> env) {
+    OptionalInt columns = Terminal.columns(env);
+    if (columns.isPresent()) {
+      cli.setUsageHelpWidth(Math.max(55, columns.getAsInt()));
+    } else {
+      cli.setUsageHelpAutoWidth(true);
+    }
   }
 }

@@ -26,13 +26,15 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Credentials: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY.",
-      "API: --base-url, else CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4",
+      "API: --base-url, else CLOUDFLARE_BASE_URL, else",
+      "  https://api.cloudflare.com/client/v4",
       "",
       "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);",
       "3 authentication or permission; 4 rate-limited beyond retries;",
       "5 any other API or network failure. Standard output closed by its reader: 0.",
       "",
-      "Try it without an account:  cf-audit-logs demo"
+      "Try it without an account:  cf-audit-logs demo",
+      "Shell completion (bash, zsh):  source <(cf-audit-logs generate-completion)"
     })
 final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

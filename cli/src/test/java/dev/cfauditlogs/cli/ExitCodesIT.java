@@ -75,9 +75,9 @@ class ExitCodesIT {
   @Test
   void invalidInputIsRefusedWithTwoBeforeAnyRequest() {
     AuditLogEmulator e = emulator(AuditLogEmulator.builder().dataset(Dataset.synthetic(1, 10)));
-    assertFailure(run(token(e, TOKEN), "list", "--since", "yesterday"), 2, "since");
-    assertFailure(run(token(e, TOKEN), "export", "--actor-ip", "example.com"), 2, "actor.ip");
-    assertFailure(run(token(e, TOKEN), "export", "--per-page", "5000"), 2, "per_page");
+    assertFailure(run(token(e, TOKEN), "list", "--since", "yesterday"), 2, "--since");
+    assertFailure(run(token(e, TOKEN), "export", "--actor-ip", "example.com"), 2, "--actor-ip");
+    assertFailure(run(token(e, TOKEN), "export", "--per-page", "5000"), 2, "--per-page");
     assertFailure(run(token(e, TOKEN), "export", "--format", "xml"), 2, "--format");
     assertFailure(run(token(e, TOKEN), "list", "--no-such-option"), 2, "--no-such-option");
     assertFailure(run(token(e, TOKEN), "export", "--direction", "sideways"), 2, "sideways");

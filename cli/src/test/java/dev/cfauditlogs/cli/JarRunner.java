@@ -87,14 +87,16 @@ final class JarRunner {
   }
 
   /**
-   * {@code java -jar cf-audit-logs.jar args} with only the given {@code CLOUDFLARE_*} variables.
+   * {@code java -jar cf-audit-logs.jar args} with only the given {@code CLOUDFLARE_*} and {@code
+   * COLUMNS} variables.
    */
   static ProcessBuilder command(Map<String, String> env, String... args) {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException("build the jar first: " + JAR.toAbsolutePath());
     }
     ProcessBuilder pb = new ProcessBuilder(command(args));
-    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_"));
+    // COLUMNS too: help and table widths come from it, and a test sets it when it means to.
+    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_") || k.equals("COLUMNS"));
     pb.environment().putAll(env);
     return pb;
   }

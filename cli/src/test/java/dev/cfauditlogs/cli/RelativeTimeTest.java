@@ -88,7 +88,14 @@ class RelativeTimeTest {
           "cf-audit-logs: --since 2d = 2026-03-08T12:00:00Z (2d before 2026-03-10T12:00:00Z, the"
               + " local clock)\n"
               + "cf-audit-logs: --before 30m = 2026-03-10T11:30:00Z (30m before"
-              + " 2026-03-10T12:00:00Z, the local clock)\n",
+              + " 2026-03-10T12:00:00Z, the local clock)\n"
+              + "cf-audit-logs: follow --once: "
+              + out.toString().lines().count()
+              + " records written (1 page delivered, "
+              + e.requestCount()
+              + " requests); checkpoint saved to "
+              + dir.resolve("c.ckpt")
+              + "\n",
           err.toString().replace(System.lineSeparator(), "\n"));
       assertTrue(e.requestCount() > 0);
       for (ReceivedRequest request : e.requests()) {
