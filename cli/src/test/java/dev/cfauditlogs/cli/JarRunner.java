@@ -31,10 +31,16 @@ final class JarRunner {
 
   private JarRunner() {}
 
-  /** {@code java -jar cf-audit-logs.jar args…}. */
+  /**
+   * {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar cf-audit-logs.jar args…}: the JVM
+   * flags the {@code ./cf-audit-logs} launcher runs the jar with (its comments say why), so the
+   * tests run it as users do and each short run spends no CPU on the C2 compiler.
+   */
   static List<String> command(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
