@@ -2,10 +2,12 @@ package dev.cfauditlogs.cli;
 
 import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.InvalidRequestException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +64,32 @@ final class AccountOptions {
       }
     }
     return List.copyOf(scopes);
+  }
+
+  /**
+   * The scopes to read ({@link #scopes()}), refusing (exit 2, before any request) an output that
+   * cannot hold them as asked: {@code --output} with {@code --output-dir}, and jsonl or json to one
+   * output for several accounts, which could not tell them apart without changing the records.
+   */
+  List<AuditLogScope> scopesFor(@Nullable Path output, @Nullable Path outputDir, String format) {
+    List<AuditLogScope> scopes = scopes();
+    if (output != null && outputDir != null) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
+          "--output and --output-dir cannot be used together: --output writes one file,"
+              + " --output-dir one file per account");
+    }
+    if (outputDir == null && scopes.size() > 1 && !format.equals("csv")) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
+          "--format "
+              + format
+              + " cannot tell "
+              + scopes.size()
+              + " accounts apart in one output without changing the records: use --output-dir DIR"
+              + " (one file per account) or --format csv (an account_id column)");
+    }
+    return scopes;
   }
 
   /** The name of a scope's own output file in {@code --output-dir}, without the extension. */

@@ -102,23 +102,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--format must be jsonl, json or csv but was '" + format + "'");
     }
-    List<AuditLogScope> scopes = accounts.scopes();
-    if (output != null && outputDir != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--output and --output-dir cannot be used together: --output writes one file,"
-              + " --output-dir one file per account");
-    }
-    if (outputDir == null && scopes.size() > 1 && !format.equals("csv")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--format "
-              + format
-              + " cannot tell "
-              + scopes.size()
-              + " accounts apart in one output without changing the records: use --output-dir DIR"
-              + " (one file per account) or --format csv (an account_id column)");
-    }
+    List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build();
     PrintWriter err = spec.commandLine().getErr();
     if (accounts.given() || outputDir != null) {

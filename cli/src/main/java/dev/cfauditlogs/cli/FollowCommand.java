@@ -154,23 +154,7 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
-    List<AuditLogScope> scopes = accounts.scopes();
-    if (output != null && outputDir != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--output and --output-dir cannot be used together: --output is one file,"
-              + " --output-dir one file per account");
-    }
-    if (outputDir == null && scopes.size() > 1 && !format.equals("csv")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--format "
-              + format
-              + " cannot tell "
-              + scopes.size()
-              + " accounts apart in one output without changing the records: use --output-dir DIR"
-              + " (one file per account) or --format csv (an account_id column)");
-    }
+    List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
     try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
       if (accounts.given() || outputDir != null) {
