@@ -52,9 +52,11 @@ import java.util.stream.StreamSupport;
  *       records of one second keep changing while they are read, ends the iteration with a {@link
  *       PaginationException}, never with duplicates or a loop; so does reaching {@link
  *       #withMaxPages(int) the page limit} (default {@value #DEFAULT_MAX_PAGES} requests).
- *   <li><b>Bounded memory.</b> At most the pages in flight ({@link #withConcurrency(int)}), one
- *       page being consumed and the keys of the boundary second are held; {@code asc} also holds
- *       the records of a second that has more than a page of them while it reads that second.
+ *   <li><b>Bounded memory.</b> At most twice as many pages as requests may be in flight ({@link
+ *       #withConcurrency(int)}: those in flight and, paging a window by offset, those answered
+ *       ahead of the consumer), one page being consumed and the keys of the boundary second are
+ *       held; {@code asc} also holds the records of a second that has more than a page of them
+ *       while it reads that second.
  * </ul>
  *
  * <p>The server's clock is compared with this machine's on every response; a difference over a

@@ -360,11 +360,16 @@ final class KeysetPages implements PageStream {
     return page.records().size() + page.skippedCount();
   }
 
-  /** Keeps up to {@code concurrency} of the window's next pages in flight. */
+  /**
+   * Keeps up to {@code concurrency} of the window's next pages in flight: pages answered but not
+   * yet taken do not count (a consumer slower than the network still has every request working for
+   * it), and at most twice that many pages are held.
+   */
   private void requestOffsets() {
     AuditLogQuery query = offsetQuery;
     while (query != null
-        && offsetPending.size() < concurrency
+        && PendingPage.inFlight(offsetPending) < concurrency
+        && offsetPending.size() < 2 * concurrency
         && offsetRequested < offsetLast
         && fetched < maxPages) {
       fetched++; // counted when sent: a page discarded later was a request all the same

@@ -41,6 +41,17 @@ final class PendingPage {
     }
   }
 
+  /** How many of {@code pages} are still waiting for their response. */
+  static int inFlight(Iterable<PendingPage> pages) {
+    int n = 0;
+    for (PendingPage p : pages) {
+      if (!p.future.isDone()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Cancels the request, the call in flight included. */
   void cancel() {
     cancellation.cancel();

@@ -121,6 +121,63 @@ class OverlapTest {
     assertEquals(server.expectedIds(direction.equals("asc"), Instant.MAX), got);
   }
 
+  /**
+   * The window counts requests in flight, not pages not yet taken: pages answered while the
+   * consumer was busy no longer hold requests back, so a consumer slower than the network still has
+   * {@code concurrency} requests working for it; and no more than twice that many pages are held.
+   */
+  @ParameterizedTest
+  @CsvSource({"desc", "asc"})
+  void pagesAnsweredButNotYetTakenDoNotHoldRequestsBack(String direction)
+      throws InterruptedException {
+    server.withRecords(100);
+    // Page 2 is answered only after page 3 (and half a second for the client to read it), so
+    // when page 2 is taken, page 3 waits answered and only one request is in flight.
+    CountDownLatch page3Answered = new CountDownLatch(1);
+    server.delayForPage =
+        page -> {
+          if (page == 3) {
+            page3Answered.countDown();
+          } else if (page == 2) {
+            try {
+              if (page3Answered.await(10, TimeUnit.SECONDS)) {
+                Thread.sleep(500);
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return 0L;
+        };
+    AuditLogQuery query =
+        AuditLogQuery.builder().direction(Direction.parse(direction)).perPage(10).build();
+    List<String> got = new ArrayList<>();
+    try (AuditLogPageCursor pages = client.paginate(query).withConcurrency(2).pages().iterator()) {
+      for (int i = 0; i < 2; i++) {
+        pages.next().records().forEach(log -> got.add(RecentIds.key(log)));
+      }
+      // Page 3 is not taken yet: pages 4 and 5 are both asked for all the same.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!requestedPages().contains(5) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(
+          requestedPages().contains(5), "page 5 asked while page 3 waits: " + server.requests);
+      assertFalse(requestedPages().contains(6), "at most 2 x 2 pages held: " + server.requests);
+      pages.forEachRemaining(page -> page.records().forEach(log -> got.add(RecentIds.key(log))));
+    }
+    assertEquals(server.expectedIds(direction.equals("asc"), Instant.MAX), got);
+  }
+
+  private Set<Integer> requestedPages() {
+    Set<Integer> pages = new HashSet<>();
+    for (var url : server.requests) {
+      String page = url.queryParameter("page");
+      pages.add(page == null ? 1 : Integer.parseInt(page));
+    }
+    return pages;
+  }
+
   @ParameterizedTest
   @CsvSource({"desc, 1", "desc, 4", "asc, 1", "asc, 4"})
   void liveAppendsLoseAndRepeatNothing(String direction, int concurrency) {
