@@ -88,6 +88,7 @@ final class ConnectionOptions {
   }
 
   private AuditLogsClient.Builder builder(Map<String, String> env, @Nullable OkHttpClient http) {
+    Prewarm.awaitClassesReady();
     AuditLogsClient.Builder builder =
         AuditLogsClient.builder()
             .environment(env)

@@ -34,6 +34,7 @@ public final class Main {
   /** Runs the command line and exits with its documented exit code. */
   public static void main(String[] args) {
     LIBRARY_LOG.setLevel(Level.OFF);
+    Prewarm.startFor(args);
     // stdout as a plain stream, so that a closed pipe shows up in checkError() instead of being
     // swallowed.
     StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));

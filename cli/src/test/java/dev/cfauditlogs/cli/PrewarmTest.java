@@ -1,0 +1,25 @@
+package dev.cfauditlogs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readying of the record path ({@link Prewarm}) must really run the path: were a change to the
+ * client, pager or writer to make it fail, it would fail silently (it ignores its failures) and the
+ * start-up it buys would be gone. Its pages come from an interceptor; the base URL it names points
+ * at a port nothing listens on, so a request that left the process would fail these tests.
+ */
+class PrewarmTest {
+  @Test
+  void theFirstStageReadsAndWritesEveryRecordOfItsPage() throws Exception {
+    assertEquals(Prewarm.FIRST_STAGE_PER_PAGE, Prewarm.pages(Prewarm.FIRST_STAGE_PER_PAGE, 1));
+  }
+
+  @Test
+  void theSecondStageReadsAndWritesEveryRecordOfItsPages() throws Exception {
+    assertEquals(
+        (long) Prewarm.SECOND_STAGE_PER_PAGE * Prewarm.SECOND_STAGE_PAGES,
+        Prewarm.pages(Prewarm.SECOND_STAGE_PER_PAGE, Prewarm.SECOND_STAGE_PAGES));
+  }
+}
