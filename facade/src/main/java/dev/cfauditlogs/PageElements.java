@@ -2,13 +2,16 @@ package dev.cfauditlogs;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.cfauditlogs.generated.model.AaaAuditLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
@@ -145,6 +148,13 @@ final class PageElements {
    * A record's top-level {@code id} and {@code when}: the last of each, as the model reads them.
    */
   private static final class IdAndWhen {
+    /**
+     * {@code id}, {@code when}, then the record's other names as the document lists them: matched
+     * against a name's bytes as sent, so that the names of a page's records (most of its tokens)
+     * are passed over without being made into strings. A name the document does not list still is.
+     */
+    private static final JsonReader.Options NAMES = names();
+
     @Nullable String id;
     @Nullable Instant when;
 
@@ -153,21 +163,31 @@ final class PageElements {
       IdAndWhen found = new IdAndWhen();
       reader.beginObject();
       while (reader.hasNext()) {
-        switch (reader.nextName()) {
-          case "id" ->
+        switch (reader.selectName(NAMES)) {
+          case 0 ->
               found.id =
                   reader.peek() == JsonReader.Token.STRING ? reader.nextString() : skip(reader);
-          case "when" ->
+          case 1 ->
               found.when =
                   reader.peek() == JsonReader.Token.STRING
                       ? instant(reader.nextString())
                       : skip(reader);
+          case -1 -> {
+            reader.skipName();
+            reader.skipValue();
+          }
           default -> reader.skipValue();
         }
       }
       reader.endObject();
       return found;
     }
+  }
+
+  private static JsonReader.Options names() {
+    Set<String> names = new LinkedHashSet<>(List.of("id", "when"));
+    names.addAll(AaaAuditLogs.FIELD_NAMES);
+    return JsonReader.Options.of(names.toArray(new String[0]));
   }
 
   /** Reads the array with the page's reader and cuts each element from a view of the body. */
