@@ -196,8 +196,13 @@ public final class AuditLogPager implements Iterable<AuditLog> {
     if (query.page().isPresent()) {
       AuditLogQuery sized = query.toBuilder().perPage(perPage).build();
       int firstPage = query.page().getAsInt();
+      boolean newestFirst = query.direction().orElse(Direction.DESC) == Direction.DESC;
       return new PageWalker(
-          new PageSource(client, sized, firstPage, concurrency), firstPage, perPage, maxPages);
+          new PageSource(client, sized, firstPage, concurrency),
+          firstPage,
+          perPage,
+          maxPages,
+          newestFirst);
     }
     return new KeysetPages(client, query, perPage, concurrency, maxPages);
   }
