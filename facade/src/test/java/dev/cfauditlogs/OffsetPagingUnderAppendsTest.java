@@ -123,8 +123,7 @@ class OffsetPagingUnderAppendsTest {
   @Test
   void theLastPageRepeatedPastTheEndWithAStillTotalEndsTheIteration() {
     server.withRecords(50);
-    server.mode = PagingServer.Mode.REPEATS_LAST_PAGE;
-    server.resultInfo = false;
+    server.mode = PagingServer.Mode.REPEATS_LAST_PAGE; // total_pages and total_count truthful
     assertEquals(original(), read(byOffset(10)));
     assertEquals(6, server.requests.size());
   }

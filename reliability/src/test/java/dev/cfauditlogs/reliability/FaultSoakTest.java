@@ -275,7 +275,11 @@ class FaultSoakTest {
               .page(1)
               .build();
       List<AuditLog> got = new ArrayList<>();
-      client.paginate(query).withConcurrency(1).forEach(got::add);
+      int pagesYielded = 0;
+      for (AuditLogPage page : client.paginate(query).withConcurrency(1).pages()) {
+        pagesYielded++;
+        got.addAll(page.records());
+      }
       int requests = emulator.requestCount();
 
       List<String> gotIds = idList(got);
@@ -296,6 +300,8 @@ class FaultSoakTest {
           .put("appendedDuringExport", appended)
           .put("exported", got.size())
           .put("requests", requests)
+          // pages of only records already yielded, read through, and the request ending the export
+          .put("requestsYieldingNothing", requests - pagesYielded)
           .put("duplicated", 0)
           .put("lost", 0)
           .write();
