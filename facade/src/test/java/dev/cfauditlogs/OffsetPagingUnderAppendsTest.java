@@ -51,7 +51,11 @@ class OffsetPagingUnderAppendsTest {
   }
 
   private List<String> read(AuditLogQuery query, List<String> got) {
-    for (AuditLog log : client.paginate(query).withConcurrency(1)) {
+    return read(client.paginate(query), got);
+  }
+
+  private static List<String> read(AuditLogPager pager, List<String> got) {
+    for (AuditLog log : pager.withConcurrency(1)) {
       got.add(log.id().orElseThrow());
     }
     return got;
@@ -136,12 +140,7 @@ class OffsetPagingUnderAppendsTest {
     PaginationException e =
         assertThrows(
             PaginationException.class,
-            () -> {
-              for (AuditLog log :
-                  client.paginate(byOffset(10)).withConcurrency(1).withMaxPages(30)) {
-                got.add(log.id().orElseThrow());
-              }
-            });
+            () -> read(client.paginate(byOffset(10)).withMaxPages(30), got));
     assertEquals(original().subList(0, 10), got);
     assertEquals(30, server.requests.size());
     assertEquals(30, e.pagesFetched());
