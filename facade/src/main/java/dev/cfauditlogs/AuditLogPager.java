@@ -39,7 +39,13 @@ import java.util.stream.StreamSupport;
  *       (two seconds), not the whole iteration.
  *   <li><b>An explicit {@code page}</b> in the query means offset paging from that page instead,
  *       over the query as given: no window is held, and records deleted at the old end during an
- *       {@code asc} iteration can shift others past a page boundary.
+ *       {@code asc} iteration can shift others past a page boundary. Records written during a
+ *       newest-first iteration push the pages not read yet down: what they show again is dropped by
+ *       id (the ids of at least the last four pages and the last 4,000 records are kept); a page of
+ *       nothing but records already yielded is read through when {@code total_count} grew by enough
+ *       to explain it (else it is a repeated page: {@link PaginationException}); when the log grows
+ *       by more than is remembered, the iteration ends with a {@link PaginationException} rather
+ *       than yield a record twice.
  *   <li><b>Tolerant.</b> A record is yielded whatever the JSON types of its fields, with or without
  *       a usable {@code id} or {@code when} (see {@link AuditLog#mismatches()}); an element of
  *       {@code result} that is not a record is skipped and counted ({@link
@@ -198,8 +204,13 @@ public final class AuditLogPager implements Iterable<AuditLog> {
     if (query.page().isPresent()) {
       AuditLogQuery sized = query.toBuilder().perPage(perPage).build();
       int firstPage = query.page().getAsInt();
+      boolean newestFirst = query.direction().orElse(Direction.DESC) == Direction.DESC;
       return new PageWalker(
-          new PageSource(client, sized, firstPage, concurrency), firstPage, perPage, maxPages);
+          new PageSource(client, sized, firstPage, concurrency),
+          firstPage,
+          perPage,
+          maxPages,
+          newestFirst);
     }
     return new KeysetPages(client, query, perPage, concurrency, maxPages);
   }

@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.internal.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public final class ClockSkew {
   public String toString() {
     Duration offset = offset();
     return "the server's clock is "
-        + ErrorMapper.human(offset.abs())
+        + HumanDuration.of(offset.abs())
         + (offset.isNegative() ? " behind" : " ahead of")
         + " this machine's (server Date "
         + serverTime

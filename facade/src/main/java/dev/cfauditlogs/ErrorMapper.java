@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.internal.HumanDuration;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +70,9 @@ final class ErrorMapper {
               head
                   + (retryAfter == null
                       ? "Rate limited; wait a few minutes before trying again."
-                      : "Rate limited; wait " + human(retryAfter) + " before trying again.")
+                      : "Rate limited; wait "
+                          + HumanDuration.of(retryAfter)
+                          + " before trying again.")
                   + hint,
               status,
               body.errors(),
@@ -90,17 +93,5 @@ final class ErrorMapper {
             cfRay);
       }
     };
-  }
-
-  /** A duration for a message: {@code 500 ms}, {@code 3 s} (rounded up) or {@code 5 min}. */
-  static String human(Duration d) {
-    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-      return d.toMillis() + " ms";
-    }
-    long seconds = (d.toMillis() + 999) / 1000;
-    if (seconds < 120) {
-      return seconds + " s";
-    }
-    return (seconds + 59) / 60 + " min";
   }
 }

@@ -1,6 +1,7 @@
 package dev.cfauditlogs;
 
 import dev.cfauditlogs.generated.api.AuditLogsApi;
+import dev.cfauditlogs.generated.model.AaaAuditLogsResponseCollection;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,8 @@ import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Retrofit;
 
 /**
@@ -121,44 +124,28 @@ final class HttpTransport implements AutoCloseable {
 
   /**
    * The HTTP request for a query: the generated interface's operation for the query's scope ({@code
-   * audit-logs-get-user-audit-logs} or {@code audit-logs-get-account-audit-logs}, with the same
-   * query parameters), plus our headers and credentials.
+   * audit-logs-get-user-audit-logs} or {@code audit-logs-get-account-audit-logs}, which take the
+   * same query parameters), plus our headers and credentials.
    */
   Request request(AuditLogQuery q) {
     BigDecimal perPage =
         q.perPage().isPresent() ? BigDecimal.valueOf(q.perPage().getAsInt()) : null;
     BigDecimal page = q.page().isPresent() ? BigDecimal.valueOf(q.page().getAsInt()) : null;
-    String direction = q.direction().map(Direction::wireValue).orElse(null);
-    Optional<String> accountId = q.scope().accountId();
     Request request =
-        (accountId.isPresent()
-                ? api.auditLogsGetAccountAuditLogs(
-                    accountId.get(),
-                    q.id().orElse(null),
-                    null, // export: not offered, see AuditLogQuery
-                    q.actionType().orElse(null),
-                    q.actorIp().orElse(null),
-                    q.actorEmail().orElse(null),
-                    q.since().orElse(null),
-                    q.before().orElse(null),
-                    q.zoneName().orElse(null),
-                    direction,
-                    perPage,
-                    page,
-                    q.hideUserLogs().orElse(null))
-                : api.auditLogsGetUserAuditLogs(
-                    q.id().orElse(null),
-                    null, // export: not offered, see AuditLogQuery
-                    q.actionType().orElse(null),
-                    q.actorIp().orElse(null),
-                    q.actorEmail().orElse(null),
-                    q.since().orElse(null),
-                    q.before().orElse(null),
-                    q.zoneName().orElse(null),
-                    direction,
-                    perPage,
-                    page,
-                    q.hideUserLogs().orElse(null)))
+        operation(q.scope())
+            .call(
+                q.id().orElse(null),
+                null, // export: not offered, see AuditLogQuery
+                q.actionType().orElse(null),
+                q.actorIp().orElse(null),
+                q.actorEmail().orElse(null),
+                q.since().orElse(null),
+                q.before().orElse(null),
+                q.zoneName().orElse(null),
+                q.direction().map(Direction::wireValue).orElse(null),
+                perPage,
+                page,
+                q.hideUserLogs().orElse(null))
             .request();
     Request.Builder withHeaders =
         request
@@ -167,6 +154,42 @@ final class HttpTransport implements AutoCloseable {
             .header("Accept", "application/json");
     credentials.applyTo(withHeaders);
     return withHeaders.build();
+  }
+
+  /** The scope's operation: the user's as generated, an account's with its id bound. */
+  private Operation operation(AuditLogScope scope) {
+    Optional<String> accountId = scope.accountId();
+    if (accountId.isEmpty()) {
+      return api::auditLogsGetUserAuditLogs;
+    }
+    String account = accountId.get();
+    return (id, export, type, ip, email, since, before, zone, direction, perPage, page, hide) ->
+        api.auditLogsGetAccountAuditLogs(
+            account, id, export, type, ip, email, since, before, zone, direction, perPage, page,
+            hide);
+  }
+
+  /**
+   * The query parameters both generated operations take, in their order (the OpenAPI document's):
+   * {@code id}, {@code export}, {@code action.type}, {@code actor.ip}, {@code actor.email}, {@code
+   * since}, {@code before}, {@code zone.name}, {@code direction}, {@code per_page}, {@code page},
+   * {@code hide_user_logs}; null leaves one out.
+   */
+  @FunctionalInterface
+  private interface Operation {
+    Call<AaaAuditLogsResponseCollection> call(
+        @Nullable String id,
+        @Nullable Boolean export,
+        @Nullable String actionType,
+        @Nullable String actorIp,
+        @Nullable String actorEmail,
+        @Nullable String since,
+        @Nullable String before,
+        @Nullable String zoneName,
+        @Nullable String direction,
+        @Nullable BigDecimal perPage,
+        @Nullable BigDecimal page,
+        @Nullable Boolean hideUserLogs);
   }
 
   /** The latest measurement of the server's clock against ours. */

@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.internal.HumanDuration;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -99,9 +100,9 @@ final class RetryingCaller {
       if (wait.compareTo(maxRetryWait) > 0) {
         throw failure.giveUp(
             " The wait asked for ("
-                + ErrorMapper.human(wait)
+                + HumanDuration.of(wait)
                 + ") is longer than the configured maximum retry wait ("
-                + ErrorMapper.human(maxRetryWait)
+                + HumanDuration.of(maxRetryWait)
                 + ")."
                 + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
@@ -126,7 +127,7 @@ final class RetryingCaller {
         + " ("
         + timeouts
         + " timed out; the timeout is "
-        + ErrorMapper.human(timeout)
+        + HumanDuration.of(timeout)
         + " per attempt). A large page can take longer than that: ask for fewer records a page"
         + " (per_page, "
         + (perPage == null ? "not sent" : Texts.shorten(perPage, 10))

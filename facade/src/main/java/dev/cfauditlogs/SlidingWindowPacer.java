@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.internal.HumanDuration;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +71,9 @@ final class SlidingWindowPacer implements RequestPacer {
       Duration wait = Duration.ofMillis(slot - now);
       throw new RateLimitedException(
           "Rate limited by the client's pacer: the server's rate-limit headers ask to wait "
-              + ErrorMapper.human(wait)
+              + HumanDuration.of(wait)
               + " before the next request, longer than this client waits ("
-              + ErrorMapper.human(Duration.ofMillis(maxHoldMillis))
+              + HumanDuration.of(Duration.ofMillis(maxHoldMillis))
               + "). Try again later.",
           0,
           java.util.List.of(),

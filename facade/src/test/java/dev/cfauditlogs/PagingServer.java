@@ -54,6 +54,12 @@ final class PagingServer extends Dispatcher {
   /** Records appended after each request is answered (live writes). */
   int appendPerRequest;
 
+  /**
+   * More records appended after the request of this number (1-based) is answered: a burst of live
+   * writes between two requests, as when the reader stalls while writes go on.
+   */
+  java.util.function.IntUnaryOperator appendAfterRequest = n -> 0;
+
   /** Answer these request numbers (1-based) with a 429 and retry-after 2. */
   List<Integer> rateLimitedRequests = List.of();
 
@@ -246,7 +252,8 @@ final class PagingServer extends Dispatcher {
           .append('}');
     }
     body.append('}');
-    for (int i = 0; i < appendPerRequest; i++) {
+    int appends = appendPerRequest + appendAfterRequest.applyAsInt(n);
+    for (int i = 0; i < appends; i++) {
       add(
           Instant.now()
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // stamped to the second

@@ -11,6 +11,7 @@ import dev.cfauditlogs.SyncCheckpoint;
 import dev.cfauditlogs.SyncCheckpoints;
 import dev.cfauditlogs.SyncDelivery;
 import dev.cfauditlogs.SyncEvent;
+import dev.cfauditlogs.internal.HumanDuration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -200,7 +201,7 @@ final class AccountFollow {
                 + ": the other accounts go on; trying it again at "
                 + Instant.now().plus(wait).truncatedTo(ChronoUnit.MILLIS)
                 + " (in "
-                + Durations.human(wait)
+                + HumanDuration.of(wait)
                 + "), from its checkpoint.");
         try {
           if (stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -259,7 +260,7 @@ final class AccountFollow {
               + " Trying again at "
               + Instant.now().plus(wait).truncatedTo(ChronoUnit.MILLIS)
               + " (in "
-              + Durations.human(wait)
+              + HumanDuration.of(wait)
               + "), from the checkpoint.");
     } else if (event instanceof SyncEvent.ClockSkewNoted noted
         && skewSaid.compareAndSet(false, true)) { // once a run, not once an account

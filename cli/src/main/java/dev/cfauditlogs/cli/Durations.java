@@ -54,15 +54,6 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     return seconds + "s";
   }
 
-  /** A wait for people to read: {@code 250 ms}, {@code 42 s}, {@code 5 min}. */
-  static String human(Duration d) {
-    if (d.toMillis() < 1000) {
-      return d.toMillis() + " ms";
-    }
-    long seconds = (d.toMillis() + 999) / 1000;
-    return seconds < 120 ? seconds + " s" : (seconds + 59) / 60 + " min";
-  }
-
   /** The same forms with an optional sign: {@code -3m}, {@code +1h}, {@code 0}. */
   static final class Signed implements CommandLine.ITypeConverter<Duration> {
     @Override

@@ -10,6 +10,7 @@ import dev.cfauditlogs.SyncCheckpoint;
 import dev.cfauditlogs.SyncCheckpoints;
 import dev.cfauditlogs.SyncDelivery;
 import dev.cfauditlogs.SyncEvent;
+import dev.cfauditlogs.internal.HumanDuration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -474,7 +475,7 @@ final class FollowCommand implements Callable<Integer> {
         + " Trying again at "
         + Instant.now().plus(wait).truncatedTo(ChronoUnit.MILLIS)
         + " (in "
-        + Durations.human(wait)
+        + HumanDuration.of(wait)
         + "), from the checkpoint.";
   }
 

@@ -250,17 +250,22 @@ class FaultSoakTest {
   void offsetPagingByAnExplicitPageUnderAppendsLosesOrRepeatsNothing(AuditLogScope scope) {
     int records = scope.isUser() ? 5_000 : 2_000;
     Instant future = Instant.now().plus(Duration.ofDays(1));
+    RecordingSleeper sleeper = RecordingSleeper.instant();
     try (AuditLogEmulator emulator =
             Scopes.serving(AuditLogEmulator.builder(), scope)
                 .dataset(Dataset.synthetic(78, records))
                 .latency(Duration.ofMillis(5))
                 .liveAppends(200)
                 .start();
-        // No faults here: the client's own waits are part of what is measured, so real ones.
-        AuditLogsClient client = client(emulator, Sleeper.SYSTEM)) {
+        AuditLogsClient client = client(emulator, sleeper)) {
       Set<String> initial = ids(Scopes.initial(Dataset.synthetic(78, records), scope).logs());
       // An explicit page (offset paging) and a 'before' in the future: every append pushes the
-      // records of later pages down while the export runs; ids drop what a shift repeats.
+      // records of later pages down while the export runs; ids drop what a shift repeats. The
+      // appends follow the wall clock (200 a second, whatever the requests do), so any stall of
+      // this JVM of half a second or more between two requests (GC, JIT, a busy CI machine) writes
+      // a whole page ahead of the reader: the next page holds only records already yielded, which
+      // the pager tells apart from a repeated page by total_count's growth (see
+      // OffsetPagingUnderAppendsTest for the same, deterministic).
       AuditLogQuery query =
           AuditLogQuery.builder()
               .scope(scope)
@@ -270,7 +275,11 @@ class FaultSoakTest {
               .page(1)
               .build();
       List<AuditLog> got = new ArrayList<>();
-      client.paginate(query).withConcurrency(1).forEach(got::add);
+      int pagesYielded = 0;
+      for (AuditLogPage page : client.paginate(query).withConcurrency(1).pages()) {
+        pagesYielded++;
+        got.addAll(page.records());
+      }
       int requests = emulator.requestCount();
 
       List<String> gotIds = idList(got);
@@ -285,14 +294,66 @@ class FaultSoakTest {
           "in the server's order");
       int appended = emulator.records(scope).size() - records;
       assertTrue(appended > 0, "records were appended meanwhile");
+      assertEquals(List.of(), sleeper.waits(), "no fault, no pacing: the client never waited");
       new Figures("soak-unpinned-shifts" + (scope.isUser() ? "" : "-account"))
           .put("initialRecords", records)
           .put("appendedDuringExport", appended)
           .put("exported", got.size())
           .put("requests", requests)
+          // pages of only records already yielded, read through, and the request ending the export
+          .put("requestsYieldingNothing", requests - pagesYielded)
           .put("duplicated", 0)
           .put("lost", 0)
           .write();
+    }
+  }
+
+  static Stream<Arguments> bursts() {
+    return Scopes.both().stream()
+        .flatMap(scope -> Stream.of(100, 150, 300).map(burst -> Arguments.of(scope, burst)));
+  }
+
+  /**
+   * The mechanism of the case above without its timing: a burst of appends between two pages read
+   * by offset, newest first, one request at a time: page 4 then holds only records already yielded
+   * (100 appended: page 3 again; 150: the end of page 2 and the start of page 3; 300: page 1), as a
+   * server repeating pages sends, but with a total that grew by the shift.
+   */
+  @ParameterizedTest(name = "{0} {1} appended after page 3")
+  @MethodSource("bursts")
+  @Timeout(60)
+  void aBurstOfAppendsBetweenTwoPagesReadByOffsetIsReadThrough(AuditLogScope scope, int burst) {
+    int records = 1_000;
+    try (AuditLogEmulator emulator =
+            Scopes.serving(AuditLogEmulator.builder(), scope)
+                .dataset(Dataset.synthetic(81, records))
+                .start();
+        AuditLogsClient client = client(emulator)) {
+      AuditLogQuery query =
+          AuditLogQuery.builder()
+              .scope(scope)
+              .direction(Direction.DESC)
+              .before(Instant.now().plus(Duration.ofDays(1)))
+              .perPage(100)
+              .page(1)
+              .build();
+      List<String> truth = idList2(emulator.records(query));
+      List<AuditLog> got = new ArrayList<>();
+      int pages = 0;
+      for (AuditLogPage page : client.paginate(query).withConcurrency(1).pages()) {
+        got.addAll(page.records());
+        if (++pages == 3) {
+          emulator.appendSynthetic(scope, burst); // before page 4 is asked for
+        }
+      }
+      assertEquals(truth, idList(got), "every record once, in order; the appended stay ahead");
+      assertEquals(records + burst, emulator.records(scope).size());
+      assertEquals(
+          List.of("1", "2", "3", "4"),
+          emulator.requests().stream()
+              .limit(4)
+              .map(r -> r.queryParameter("page").orElseThrow())
+              .toList());
     }
   }
 
