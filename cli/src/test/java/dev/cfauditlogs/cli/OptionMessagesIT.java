@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,5 +87,30 @@ class OptionMessagesIT {
     String words = first.replace("'" + args[args.length - 1] + "'", "");
     assertFalse(LIBRARY_WORD.matcher(words).find(), "a library word in: " + first);
     assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /**
+   * Plain http to another host is refused naming what a CLI user can do (the option), not the
+   * library's knob; with the option the URL is used (here one that cannot resolve: exit 5, not 2).
+   */
+  @Test
+  void plainHttpToAnotherHostNamesTheOptionThatAllowsIt() {
+    String url = "http://audit.example.invalid/client/v4";
+    for (Map<String, String> given :
+        List.of(env, Map.of("CLOUDFLARE_BASE_URL", url, "CLOUDFLARE_API_TOKEN", "FAKE-TOKEN-x"))) {
+      String[] args =
+          given == env ? new String[] {"list", "--base-url", url} : new String[] {"list"};
+      JarRunner.Result r = JarRunner.run(given, args);
+      assertEquals(2, r.exitCode(), r.all());
+      assertTrue(r.stderr().contains("plain http"), r.stderr());
+      assertTrue(r.stderr().contains("--allow-insecure-http"), r.stderr());
+      assertFalse(r.stderr().contains("allowInsecureHttp"), r.stderr());
+      assertFalse(r.stderr().contains("AuditLogsClient"), r.stderr());
+    }
+    JarRunner.Result allowed =
+        JarRunner.run(
+            env, "list", "--base-url", url, "--allow-insecure-http", "--max-retries", "0");
+    assertEquals(5, allowed.exitCode(), allowed.all());
+    assertFalse(allowed.stderr().contains("plain http"), allowed.stderr());
   }
 }
