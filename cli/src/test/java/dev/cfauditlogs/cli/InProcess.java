@@ -3,6 +3,8 @@ package dev.cfauditlogs.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the command line in this JVM through {@link Main#run(String[], PrintWriter, PrintWriter,
@@ -11,9 +13,13 @@ import java.util.Map;
  * one case through the real jar ({@link JarRunner}) for what it shows in-process.
  */
 final class InProcess {
+  /** The library's logger, silenced as the jar's {@code main} silences it; held so it stays so. */
+  private static final Logger LIBRARY_LOG = Logger.getLogger("dev.cfauditlogs");
+
   private InProcess() {}
 
   static JarRunner.Result run(Map<String, String> env, String... args) {
+    LIBRARY_LOG.setLevel(Level.OFF);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;

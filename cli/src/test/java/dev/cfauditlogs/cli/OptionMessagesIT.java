@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A bad value of each option, through the real jar: exit 2, the message names the option as the
- * user typed it and the bad value, never the library's setter, builder or API parameter name, and
- * nothing reaches the server.
+ * A bad value of each option, run in-process ({@link InProcess#run}: what the jar's {@code main}
+ * calls; {@link #theJarRefusesAsTheInProcessRunDoes} proves the jar prints the same): exit 2, the
+ * message names the option as the user typed it and the bad value, never the library's setter,
+ * builder or API parameter name, and nothing reaches the server.
  */
 class OptionMessagesIT {
   /** The library's words for the options: builder settings and API parameter names. */
@@ -78,7 +79,7 @@ class OptionMessagesIT {
   @MethodSource("badValues")
   void aBadValueIsRefusedNamingTheOptionTyped(String option, String value, String[] args) {
     int before = emulator.requestCount();
-    JarRunner.Result r = JarRunner.run(env, args);
+    JarRunner.Result r = InProcess.run(env, args);
     assertEquals(2, r.exitCode(), r.all());
     String first = r.stderr().lines().findFirst().orElse("");
     assertTrue(first.startsWith("cf-audit-logs: "), r.stderr());
@@ -86,6 +87,21 @@ class OptionMessagesIT {
     assertTrue(first.contains(value), "names the value " + value + ": " + r.stderr());
     String words = first.replace("'" + args[args.length - 1] + "'", "");
     assertFalse(LIBRARY_WORD.matcher(words).find(), "a library word in: " + first);
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /** The real jar: exit code, stdout and stderr as the in-process run's, and nothing sent. */
+  @Test
+  void theJarRefusesAsTheInProcessRunDoes() {
+    int before = emulator.requestCount();
+    for (String[] args :
+        List.of(
+            new String[] {"export", "--max-retries", "11"},
+            new String[] {"list", "--base-url", "http://example.net/client/v4"})) {
+      JarRunner.Result jar = JarRunner.run(env, args);
+      assertEquals(2, jar.exitCode(), jar.all());
+      assertEquals(InProcess.run(env, args), jar);
+    }
     assertEquals(before, emulator.requestCount(), "nothing was sent");
   }
 
@@ -100,7 +116,7 @@ class OptionMessagesIT {
         List.of(env, Map.of("CLOUDFLARE_BASE_URL", url, "CLOUDFLARE_API_TOKEN", "FAKE-TOKEN-x"))) {
       String[] args =
           given == env ? new String[] {"list", "--base-url", url} : new String[] {"list"};
-      JarRunner.Result r = JarRunner.run(given, args);
+      JarRunner.Result r = InProcess.run(given, args);
       assertEquals(2, r.exitCode(), r.all());
       assertTrue(r.stderr().contains("plain http"), r.stderr());
       assertTrue(r.stderr().contains("--allow-insecure-http"), r.stderr());
