@@ -58,14 +58,20 @@ class ExitCodesIT {
     JarRunner.Result run(Map<String, String> env, String... args);
   }
 
-  /** Runs {@code args}, then again with --verbose, collecting both for the no-secret check. */
+  /**
+   * Runs {@code args}, then again with --verbose, collecting both for the no-secret check. The
+   * --verbose twin runs in-process ({@link InProcess#run}, what the jar's {@code main} calls: the
+   * same messages and traces, see {@link #verboseShowsAStackTraceButStillNoSecret} for the jar's).
+   */
   private JarRunner.Result run(Runner runner, Map<String, String> env, String... args) {
     JarRunner.Result r = runner.run(env, args);
     results.add(r);
     List<String> verbose = new ArrayList<>(List.of(args));
     verbose.add("--verbose");
     if (List.of("list", "export", "follow").contains(args[0])) {
-      results.add(runner.run(env, verbose.toArray(String[]::new)));
+      JarRunner.Result traced = InProcess.run(env, verbose.toArray(String[]::new));
+      assertFalse(traced.stderr().isEmpty(), "the --verbose twin says what happened");
+      results.add(traced);
     }
     return r;
   }
