@@ -108,12 +108,15 @@ final class ScopeFailures {
   /**
    * Prints the one summary line: {@code COMMAND: N of M logs exported (R records); K failed: id
    * (exit 3), ...} — after a failure of the credentials {@code COMMAND: stopped: the credentials
-   * were refused, so K of M accounts were not tried; N of M logs ...} — and the hint of the worst
-   * failure (of the credentials' when they failed); returns the exit code.
+   * were refused, so K of M accounts were not tried; N of M logs ...} (without the accounts not
+   * tried when there are none) — and the hint of the worst failure (of the credentials' when they
+   * failed); returns the exit code.
    */
   synchronized int summarize(int scopes, long records, String what) {
     StringBuilder line = new StringBuilder("cf-audit-logs: ").append(command).append(": ");
-    if (credentials != null) {
+    if (credentials != null && notTried == 0) { // refused while every account was being read
+      line.append("stopped: the credentials were refused; ");
+    } else if (credentials != null) {
       line.append("stopped: the credentials were refused, so ")
           .append(notTried)
           .append(" of ")
