@@ -13,6 +13,12 @@ final class BaseUrl {
 
   private BaseUrl() {}
 
+  /**
+   * The library's knob that allows plain http to any host, as the refusal names it: a program using
+   * the library sets it; a tool built on the library names its own option instead.
+   */
+  static final String INSECURE_HTTP_KNOB = "AuditLogsClient.Builder.allowInsecureHttp(true)";
+
   /** Returns the URL with exactly one trailing slash, as Retrofit needs. */
   static HttpUrl parse(String setting, String text, boolean allowInsecureHttp) {
     HttpUrl url = HttpUrl.parse(text.strip());
@@ -42,7 +48,9 @@ final class BaseUrl {
               + " uses plain http to a non-loopback host ("
               + url.host()
               + "): credentials would cross the network unencrypted. Use https, or allow insecure http"
-              + " explicitly.");
+              + " explicitly: "
+              + INSECURE_HTTP_KNOB
+              + ".");
     }
     String path = url.encodedPath();
     return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();

@@ -50,6 +50,9 @@ class ClientSettingsTest {
             () -> AuditLogsClient.builder().apiToken(TOKEN).baseUrl(url).build());
     assertEquals("baseUrl", e.parameter());
     assertTrue(e.getMessage().contains("http"), e.getMessage());
+    // names the knob that allows it, as a library user writes it
+    assertTrue(
+        e.getMessage().contains("AuditLogsClient.Builder.allowInsecureHttp(true)"), e.getMessage());
     AuditLogsClient.builder().apiToken(TOKEN).baseUrl(url).allowInsecureHttp(true).build().close();
   }
 

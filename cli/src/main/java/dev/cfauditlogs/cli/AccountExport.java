@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,10 @@ import java.util.function.BooleanSupplier;
  * ends with one summary line and the worst failure's exit code ({@link ScopeFailures}). A failure
  * that is not the API's (the output cannot be written) ends the whole run as it does without
  * accounts.
+ *
+ * <p>The credentials are every scope's: the other scopes start only once the first scope's first
+ * page was answered (one request's wait), so that credentials Cloudflare refuses are tried once,
+ * not once an account; after a failure of the credentials no further scope is started.
  */
 final class AccountExport {
   /**
@@ -42,6 +47,10 @@ final class AccountExport {
   private final PrintWriter err;
   private final boolean progress;
   private final ScopeFailures failures;
+  private long written;
+
+  /** Rows written to the one CSV output of several scopes; guarded by its lock. */
+  private long rows;
 
   AccountExport(
       AuditLogsClient client,
@@ -50,7 +59,8 @@ final class AccountExport {
       String format,
       int concurrency,
       PrintWriter err,
-      boolean progress) {
+      boolean progress,
+      boolean verbose) {
     this.client = client;
     this.query = query;
     this.scopes = scopes;
@@ -58,7 +68,7 @@ final class AccountExport {
     this.concurrency = concurrency;
     this.err = err;
     this.progress = progress && scopes.size() == 1; // one line cannot show several logs
-    this.failures = new ScopeFailures("export", err);
+    this.failures = new ScopeFailures("export", err, verbose);
   }
 
   /**
@@ -69,13 +79,14 @@ final class AccountExport {
     return Math.max(1, concurrency / Math.min(scopes.size(), PARALLEL_SCOPES));
   }
 
-  private ExportCommand.Exporter exporter(AuditLogScope scope) {
+  private ExportCommand.Exporter exporter(AuditLogScope scope, Runnable answered) {
     return new ExportCommand.Exporter(
-        client
-            .paginate(query.toBuilder().scope(scope).build())
-            .withConcurrency(concurrencyPerScope()),
-        format,
-        new Progress(err, progress));
+            client
+                .paginate(query.toBuilder().scope(scope).build())
+                .withConcurrency(concurrencyPerScope()),
+            format,
+            new Progress(err, progress))
+        .onFirstAnswer(answered);
   }
 
   /** The file {@code --output-dir} gives {@code scope}: {@code DIR/<account_id>.<format>}. */
@@ -85,7 +96,8 @@ final class AccountExport {
 
   /**
    * One file a scope in {@code dir} (created if missing), each written to {@code FILE.partial} and
-   * renamed when that scope is complete.
+   * renamed when that scope is complete. A scope that fails before its first page was answered
+   * leaves no {@code .partial}: it would hold nothing.
    */
   int toDirectory(Path dir) throws IOException {
     try {
@@ -96,12 +108,20 @@ final class AccountExport {
     }
     long records =
         runAll(
-            scope -> {
-              try (OutputFile file = new OutputFile(fileOf(dir, scope, format))) {
-                ExportCommand.Exporter exporter = exporter(scope);
+            (scope, answered) -> {
+              ExportCommand.Exporter exporter = exporter(scope, answered);
+              OutputFile file = new OutputFile(fileOf(dir, scope, format));
+              boolean empty = false;
+              try (file) {
                 long count;
                 try {
                   count = exporter.run(file.writer(), () -> false);
+                } catch (AuditLogsException e) {
+                  empty = !exporter.answered();
+                  if (!empty) {
+                    say("cf-audit-logs: " + scope + ": the partial output is in " + file.partial());
+                  }
+                  throw e;
                 } catch (RuntimeException | IOException e) {
                   say("cf-audit-logs: " + scope + ": the partial output is in " + file.partial());
                   throw e;
@@ -109,6 +129,10 @@ final class AccountExport {
                 file.commit();
                 printOddities(exporter);
                 return count;
+              } finally {
+                if (empty) {
+                  Files.deleteIfExists(file.partial());
+                }
               }
             });
     return failures.summarize(scopes.size(), records, "exported to " + dir);
@@ -126,23 +150,31 @@ final class AccountExport {
     long records;
     if (scopes.size() == 1 && !(accountColumn && format.equals("csv"))) {
       AuditLogScope scope = scopes.get(0);
-      records = runAll(s -> runOne(exporter(scope), out, broken));
+      records = runAll((s, answered) -> runOne(exporter(scope, answered), out, broken));
     } else {
       if (!format.equals("csv")) {
         throw new IllegalStateException("several logs in one output are CSV only");
       }
       Object lock = new Object();
       new CsvWriter(out, "").begin();
-      records =
-          runAll(
-              scope -> {
-                RecordWriter rows = locked(new CsvWriter(out, scope.accountId().orElse("")), lock);
-                ExportCommand.Exporter exporter = exporter(scope);
-                long count = exporter.run(rows, false, out, broken);
-                printOddities(exporter);
-                return count;
-              });
+      try {
+        records =
+            runAll(
+                (scope, answered) -> {
+                  RecordWriter writer =
+                      locked(new CsvWriter(out, scope.accountId().orElse("")), lock);
+                  ExportCommand.Exporter exporter = exporter(scope, answered);
+                  long count = exporter.run(writer, false, out, broken);
+                  printOddities(exporter);
+                  return count;
+                });
+      } catch (ExportCommand.OutputBroken e) { // one scope found it: every scope's rows count
+        synchronized (lock) {
+          throw new ExportCommand.OutputBroken(rows, e.getMessage());
+        }
+      }
     }
+    written = records;
     return failures.summarize(scopes.size(), records, "exported");
   }
 
@@ -151,6 +183,11 @@ final class AccountExport {
     long count = exporter.run(out, broken);
     printOddities(exporter);
     return count;
+  }
+
+  /** The records {@link #toOne} wrote. */
+  long written() {
+    return written;
   }
 
   /** Whether a scope failed: the caller keeps a single output as a partial file then. */
@@ -174,14 +211,20 @@ final class AccountExport {
   /** One scope's export; returns the records written. */
   @FunctionalInterface
   interface ScopeTask {
-    long export(AuditLogScope scope) throws IOException;
+    /**
+     * @param answered to run once the scope's first page was answered (the exporter runs it)
+     */
+    long export(AuditLogScope scope, Runnable answered) throws IOException;
   }
 
   /**
-   * Runs {@code task} for every scope, {@link #PARALLEL_SCOPES} at a time; an API failure is that
-   * scope's, anything else ends the run (the other scopes are interrupted) and is thrown.
+   * Runs {@code task} for every scope, {@link #PARALLEL_SCOPES} at a time, the others only after
+   * the first scope's first page was answered or it failed; an API failure is that scope's (a
+   * failure of the credentials also stops the scopes not yet started), anything else ends the run
+   * (the other scopes are interrupted) and is thrown.
    */
   private long runAll(ScopeTask task) throws IOException {
+    CountDownLatch firstAnswered = new CountDownLatch(1);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             Math.min(scopes.size(), PARALLEL_SCOPES),
@@ -193,14 +236,26 @@ final class AccountExport {
     try {
       List<Future<Long>> results = new ArrayList<>();
       for (AuditLogScope scope : scopes) {
+        boolean first = results.isEmpty();
         results.add(
             pool.submit(
                 () -> {
-                  try {
-                    return task.export(scope);
-                  } catch (AuditLogsException e) {
-                    failures.failed(scope, e);
+                  if (!first) {
+                    firstAnswered.await();
+                  }
+                  if (failures.credentialsFailed()) {
+                    failures.notTried(scope);
                     return 0L;
+                  }
+                  try {
+                    return task.export(scope, first ? firstAnswered::countDown : () -> {});
+                  } catch (AuditLogsException e) {
+                    failures.failed(scope, e); // before the others look at the credentials
+                    return 0L;
+                  } finally {
+                    if (first) {
+                      firstAnswered.countDown();
+                    }
                   }
                 }));
       }
@@ -238,8 +293,11 @@ final class AccountExport {
     }
   }
 
-  /** {@code writer}, each record written whole while holding {@code lock}. */
-  private static RecordWriter locked(RecordWriter writer, Object lock) {
+  /**
+   * {@code writer}, each record written whole while holding {@code lock}, and counted in {@link
+   * #rows}.
+   */
+  private RecordWriter locked(RecordWriter writer, Object lock) {
     return new RecordWriter() {
       @Override
       public void begin() throws IOException {
@@ -252,6 +310,7 @@ final class AccountExport {
       public void write(AuditLog log) throws IOException {
         synchronized (lock) {
           writer.write(log);
+          rows++;
         }
       }
 

@@ -6,7 +6,6 @@ import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.AuditLogsException;
-import dev.cfauditlogs.AuthenticationException;
 import dev.cfauditlogs.SyncCheckpoint;
 import dev.cfauditlogs.SyncCheckpoints;
 import dev.cfauditlogs.SyncDelivery;
@@ -36,10 +35,12 @@ import org.jspecify.annotations.Nullable;
  * <p>An account that fails in a way retrying inside the follower cannot fix (403, 404, ...) is
  * named on stderr; the others go on. Without {@code --once} it is tried again after {@code
  * interval} × 1, 2, 4, 8 (then 8 each time) — at most once an interval. The run ends early only
- * when the output cannot be written, on a 401 (the credentials, shared by every account), or when
- * every account is failing at once; then with the worst failure's exit code. A stop (SIGTERM,
- * SIGINT) ends every follower after the page it is delivering, and the run exits 0 with every
- * checkpoint saved.
+ * when the output cannot be written, on a failure of the credentials (401, or malformed
+ * credentials: every account's, said once, see {@link ScopeFailures}), or when every account is
+ * failing at once; then with the worst failure's exit code. The other accounts start once the first
+ * account's first request was answered, so that refused credentials are tried once, not once an
+ * account. A stop (SIGTERM, SIGINT) ends every follower after the page it is delivering, and the
+ * run exits 0 with every checkpoint saved.
  */
 final class AccountFollow {
   /** The longest wait before trying a failing account again, in intervals. */
@@ -60,6 +61,10 @@ final class AccountFollow {
   private final ScopeFailures failures;
   private final Object lock = new Object();
   private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Opened once the first scope's first request was answered (or it failed, or a stop). */
+  private final CountDownLatch firstAnswered = new CountDownLatch(1);
+
   private final AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
   private final List<AuditLogFollower> followers = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicBoolean skewSaid =
@@ -81,7 +86,8 @@ final class AccountFollow {
       Duration interval,
       Function<Duration, Duration> scaled,
       boolean once,
-      PrintWriter err) {
+      PrintWriter err,
+      boolean verbose) {
     this.client = client;
     this.query = query;
     this.scopes = scopes;
@@ -94,13 +100,14 @@ final class AccountFollow {
     this.scaled = scaled;
     this.once = once;
     this.err = err;
-    this.failures = new ScopeFailures(once ? "follow --once" : "follow", err);
+    this.failures = new ScopeFailures(once ? "follow --once" : "follow", err, verbose);
   }
 
   /** Ends every follower after the page it is delivering (from any thread). */
   void stop() {
     ended = true;
     stopped.countDown();
+    firstAnswered.countDown();
     synchronized (followers) {
       for (AuditLogFollower follower : followers) {
         follower.stop();
@@ -165,8 +172,39 @@ final class AccountFollow {
     return ExitCode.OK;
   }
 
-  /** One account's thread: its follower, and its failures waited out with backoff. */
+  /** Opens the way for the other scopes when {@code scope} is the first. */
+  private void answered(AuditLogScope scope) {
+    if (scope.equals(scopes.get(0))) {
+      firstAnswered.countDown();
+    }
+  }
+
+  /**
+   * One account's thread: its follower, and its failures waited out with backoff. The first scope's
+   * thread starts at once; the others once it was answered, and not at all after a failure of the
+   * credentials.
+   */
   private void follow(AuditLogScope scope, AuditLogFollower follower) {
+    try {
+      if (!scope.equals(scopes.get(0))) {
+        try {
+          firstAnswered.await();
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      if (failures.credentialsFailed()) {
+        failures.notTried(scope);
+        return;
+      }
+      followAnswered(scope, follower);
+    } finally {
+      answered(scope);
+    }
+  }
+
+  private void followAnswered(AuditLogScope scope, AuditLogFollower follower) {
     SyncDelivery delivery = (records, checkpoint) -> deliver(scope, records, checkpoint);
     int failuresInARow = 0;
     while (!ended) {
@@ -183,10 +221,15 @@ final class AccountFollow {
         return;
       } catch (AuditLogsException e) {
         failures.failed(scope, e);
+        answered(scope); // after the failure is known: the others look at the credentials
+        if (ScopeFailures.ofTheCredentials(e)) {
+          stop(); // every account's credentials: no account is left to follow
+          return;
+        }
         if (once) {
           return;
         }
-        if (e instanceof AuthenticationException || failures.count() == scopes.size()) {
+        if (failures.count() == scopes.size()) {
           stop(); // no account is left to follow
           return;
         }
@@ -221,6 +264,7 @@ final class AccountFollow {
 
   private void deliver(AuditLogScope scope, List<AuditLog> records, SyncCheckpoint checkpoint)
       throws IOException {
+    answered(scope);
     synchronized (lock) {
       RecordWriter writer = writers.get(scope);
       for (AuditLog log : records) {
@@ -236,6 +280,11 @@ final class AccountFollow {
   }
 
   private void print(AuditLogScope scope, SyncEvent event) {
+    if (event instanceof SyncEvent.PollDone
+        || event instanceof SyncEvent.PollFailed failed
+            && !ScopeFailures.ofTheCredentials(failed.failure())) {
+      answered(scope);
+    }
     if (event instanceof SyncEvent.PollDone done) {
       if (failures.failed(scope)) {
         failures.recovered(scope);

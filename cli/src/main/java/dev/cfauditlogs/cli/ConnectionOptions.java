@@ -26,6 +26,13 @@ final class ConnectionOptions {
   @Nullable String baseUrl;
 
   @Option(
+      names = "--allow-insecure-http",
+      description =
+          "Allow a plain http:// base URL to a host other than this machine: the credentials then"
+              + " cross the network unencrypted (test rigs on private networks only).")
+  boolean allowInsecureHttp;
+
+  @Option(
       names = "--max-retries",
       paramLabel = "N",
       description = "Retries of a failed request (0-10, default ${DEFAULT-VALUE}).",
@@ -92,6 +99,7 @@ final class ConnectionOptions {
     AuditLogsClient.Builder builder =
         AuditLogsClient.builder()
             .environment(env)
+            .allowInsecureHttp(allowInsecureHttp)
             .maxRetries(maxRetries)
             .timeout(timeout)
             .okHttpClient(http);

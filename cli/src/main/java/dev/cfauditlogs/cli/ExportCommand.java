@@ -9,8 +9,10 @@ import dev.cfauditlogs.AuditLogsClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
           exporter.run(out, out::checkError);
         } catch (Failures.CliException e) {
-          throw out.checkError() ? root.stdoutFailure() : e;
+          throw stdoutFailure(e, out);
         }
         exporter.oddities().print(err);
         return ExitCode.OK;
@@ -139,6 +141,37 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * What an export to standard output ends with when {@code e} stopped it: when {@code out} could
+   * not be written, the reader having closed it (exit 0) or another write failure (exit 5), with
+   * the records written before; else {@code e}. The one owner of these words for the single log and
+   * the accounts' export.
+   */
+  private Failures.CliException stdoutFailure(Failures.CliException e, PrintWriter out) {
+    if (!out.checkError()) {
+      return e;
+    }
+    return root.stdoutFailure(
+        e instanceof OutputBroken broken ? OptionalLong.of(broken.records) : OptionalLong.empty());
+  }
+
+  /**
+   * The output an export writes to could no longer be written, found after {@link #records} records
+   * had been written to it (the exit code and words are the caller's: {@link
+   * #stdoutFailure(Failures.CliException, PrintWriter)}).
+   */
+  static final class OutputBroken extends Failures.CliException {
+    private static final long serialVersionUID = 1L;
+
+    /** Records written to the output before it was found broken. */
+    final long records;
+
+    OutputBroken(long records, String message) {
+      super(ExitCode.FAILURE, message);
+      this.records = records;
+    }
+  }
+
   /** Export of the scopes named by {@code --account-id}, or to {@code --output-dir}. */
   private int accountExport(AuditLogQuery query, List<AuditLogScope> scopes, PrintWriter err)
       throws IOException {
@@ -151,7 +184,8 @@ final class ExportCommand implements Callable<Integer> {
               format,
               concurrency,
               err,
-              progress != null ? progress : Terminal.interactive());
+              progress != null ? progress : Terminal.interactive(),
+              connection.verbose);
       if (outputDir != null) {
         return export.toDirectory(outputDir);
       }
@@ -161,29 +195,36 @@ final class ExportCommand implements Callable<Integer> {
         try {
           return export.toOne(out, out::checkError, accountColumn);
         } catch (Failures.CliException e) {
-          throw out.checkError() ? root.stdoutFailure() : e;
+          throw stdoutFailure(e, out);
         }
       }
+      Path empty = null;
+      int code;
       try (OutputFile file = new OutputFile(output)) {
-        int code;
         try {
           code = export.toOne(file.writer(), () -> false, accountColumn);
         } catch (RuntimeException | IOException e) {
           err.println("cf-audit-logs: the partial output is in " + file.partial());
           throw e;
         }
-        if (export.anyFailed()) {
+        if (export.anyFailed() && export.written() == 0) {
+          empty = file.partial(); // removed once closed: it would hold no record
+          err.println("cf-audit-logs: " + output + " was not written: no record was read");
+        } else if (export.anyFailed()) {
           file.writer().flush();
           err.println(
               "cf-audit-logs: "
                   + output
                   + " is not complete, so it was not written; the other accounts' records are in "
                   + file.partial());
-          return code;
+        } else {
+          file.commit();
         }
-        file.commit();
-        return code;
       }
+      if (empty != null) {
+        Files.deleteIfExists(empty);
+      }
+      return code;
     }
   }
 
@@ -193,11 +234,24 @@ final class ExportCommand implements Callable<Integer> {
     private final String format;
     private final Progress progress;
     private final OddityReport oddities = new OddityReport();
+    private Runnable onFirstAnswer = () -> {};
+    private volatile boolean answered;
 
     Exporter(dev.cfauditlogs.AuditLogPager pager, String format, Progress progress) {
       this.pager = pager;
       this.format = format;
       this.progress = progress;
+    }
+
+    /** Runs {@code then} once the first page was answered (not when the request failed). */
+    Exporter onFirstAnswer(Runnable then) {
+      this.onFirstAnswer = then;
+      return this;
+    }
+
+    /** Whether the first page was answered: before, nothing was written. */
+    boolean answered() {
+      return answered;
     }
 
     /** What was delivered that did not match the API document, for the summary at the end. */
@@ -224,6 +278,9 @@ final class ExportCommand implements Callable<Integer> {
         writer.begin();
       }
       try (AuditLogCursor cursor = pager.iterator()) {
+        cursor.hasNext(); // the first page (a failure throws)
+        answered = true;
+        onFirstAnswer.run();
         while (cursor.hasNext()) {
           AuditLog log = cursor.next();
           writer.write(log);
@@ -231,9 +288,8 @@ final class ExportCommand implements Callable<Integer> {
           count++;
           if ((count & 1023) == 0) {
             if (broken.getAsBoolean()) {
-              throw new Failures.CliException(
-                  ExitCode.FAILURE,
-                  "the output was closed after " + count + " records (broken pipe?)");
+              throw new OutputBroken(
+                  count, "the output was closed after " + count + " records (broken pipe?)");
             }
             progress.update(count, cursor.totalCount());
           }
@@ -245,7 +301,7 @@ final class ExportCommand implements Callable<Integer> {
           flushable.flush();
         }
         if (broken.getAsBoolean()) {
-          throw new Failures.CliException(ExitCode.FAILURE, "could not write all of the output");
+          throw new OutputBroken(count, "could not write all of the output");
         }
         progress.finish(count, cursor.totalCount());
         oddities.skipped(cursor.skippedCount(), cursor.skipped());

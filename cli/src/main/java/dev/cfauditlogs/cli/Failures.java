@@ -18,7 +18,7 @@ import picocli.CommandLine;
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   /** A failure the CLI itself detected, with its exit code and message. */
-  static final class CliException extends RuntimeException {
+  static class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int exitCode;
 
@@ -51,11 +51,20 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (!hint.isEmpty()) {
       err.println(hint);
     }
-    if (verbose(parseResult)) {
-      e.printStackTrace(err);
-    }
+    traceIfVerbose(err, e, verbose(parseResult));
     err.flush();
     return code;
+  }
+
+  /**
+   * With {@code --verbose}, {@code e}'s stack trace on {@code err}: after the one or two lines that
+   * name a failure, whether it ended the run or one account of several. The library's messages hold
+   * no secret, so neither does the trace.
+   */
+  static void traceIfVerbose(PrintWriter err, Throwable e, boolean verbose) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
   }
 
   static int exitCode(Throwable e) {

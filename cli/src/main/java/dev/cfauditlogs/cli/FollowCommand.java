@@ -233,7 +233,8 @@ final class FollowCommand implements Callable<Integer> {
               interval,
               this::scaled,
               once,
-              err);
+              err,
+              connection.verbose);
       try (GracefulStop stop =
           GracefulStop.install(
               () -> {

@@ -74,9 +74,7 @@ public final class Main {
       Map<String, String> env,
       Clock clock,
       @Nullable StandardOutput stdout) {
-    CommandLine cli =
-        commandLine(
-            new RootCommand(env, clock, stdout), args.length > 0 && args[0].equals(COMPLETION));
+    CommandLine cli = commandLine(new RootCommand(env, clock, stdout), completionAsked(args));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -89,9 +87,18 @@ public final class Main {
   }
 
   /**
+   * Whether the run needs the {@value #COMPLETION} subcommand: when it is the command, or for the
+   * root's help, which lists every command a user can run.
+   */
+  static boolean completionAsked(String[] args) {
+    return args.length > 0
+        && (args[0].equals(COMPLETION) || args[0].equals("--help") || args[0].equals("-h"));
+  }
+
+  /**
    * The command tree of {@code root}; with {@code completion}, also the {@value #COMPLETION}
-   * subcommand, which is added only when asked for, so that no other run loads picocli's completion
-   * classes.
+   * subcommand, which is added only when asked for ({@link #completionAsked}), so that no other run
+   * loads picocli's completion classes.
    */
   static CommandLine commandLine(RootCommand root, boolean completion) {
     CommandLine cli = new CommandLine(root);

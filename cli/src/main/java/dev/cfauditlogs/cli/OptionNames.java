@@ -40,6 +40,13 @@ final class OptionNames {
               + "|direction|id|action\\.type|actor\\.email|actor\\.ip|zone\\.name|account_id)"
               + "(?= must\\b| \\()");
 
+  /**
+   * The library's knobs a refusal names as a program sets them, and the option a CLI user types
+   * instead.
+   */
+  private static final Map<String, String> KNOBS =
+      Map.of("AuditLogsClient.Builder.allowInsecureHttp(true)", "--allow-insecure-http");
+
   private OptionNames() {}
 
   /** The option for the library's name {@code parameter}, or the name itself when none is known. */
@@ -66,6 +73,10 @@ final class OptionNames {
       m.appendReplacement(named, Matcher.quoteReplacement(option(m.group(1))));
     }
     m.appendTail(named);
-    return named + tail;
+    String said = named + tail;
+    for (Map.Entry<String, String> knob : KNOBS.entrySet()) {
+      said = said.replace(knob.getKey(), knob.getValue());
+    }
+    return said;
   }
 }

@@ -2,6 +2,7 @@ package dev.cfauditlogs.cli;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +53,8 @@ final class RootCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing a command: list, export, follow, emulator or demo.");
+        spec.commandLine(),
+        "Missing a command: list, export, follow, emulator, demo or " + Main.COMPLETION + ".");
   }
 
   Map<String, String> env() {
@@ -69,8 +71,17 @@ final class RootCommand implements Runnable {
    * the pipe, else 5.
    */
   Failures.CliException stdoutFailure() {
+    return stdoutFailure(OptionalLong.empty());
+  }
+
+  /**
+   * Like {@link #stdoutFailure()}, saying how many records had been written to standard output
+   * before, when known.
+   */
+  Failures.CliException stdoutFailure(OptionalLong records) {
     return stdout != null
-        ? stdout.failure()
-        : new Failures.CliException(ExitCode.FAILURE, "could not write to standard output");
+        ? stdout.failure(records)
+        : new Failures.CliException(
+            ExitCode.FAILURE, "could not write to standard output" + StandardOutput.after(records));
   }
 }

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,14 +59,33 @@ final class StandardOutput extends FilterOutputStream {
    * closed the pipe, else exit 5.
    */
   Failures.CliException failure() {
+    return failure(OptionalLong.empty());
+  }
+
+  /**
+   * Like {@link #failure()}, saying how many records had been written before, when known: {@code
+   * standard output was closed by its reader after 1024 records were written; stopped}.
+   */
+  Failures.CliException failure(OptionalLong records) {
     IOException e = failure;
     if (e != null && closedPipe(e)) {
       return new Failures.CliException(
-          ExitCode.OK, "standard output was closed by its reader; stopped");
+          ExitCode.OK, "standard output was closed by its reader" + after(records) + "; stopped");
     }
     return new Failures.CliException(
         ExitCode.FAILURE,
-        "could not write to standard output" + (e == null ? "" : " (" + e.getMessage() + ")"));
+        "could not write to standard output"
+            + after(records)
+            + (e == null ? "" : " (" + e.getMessage() + ")"));
+  }
+
+  /** {@code " after N records were written"}, or nothing when the count is not known. */
+  static String after(OptionalLong records) {
+    if (records.isEmpty()) {
+      return "";
+    }
+    long n = records.getAsLong();
+    return " after " + n + (n == 1 ? " record was written" : " records were written");
   }
 
   /** EPIPE as the JDK reports it (Linux, macOS) or the Windows pipe errors. */

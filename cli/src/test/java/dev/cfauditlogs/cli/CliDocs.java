@@ -19,6 +19,9 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * AutoComplete}, the same script {@code cf-audit-logs generate-completion} prints).
  */
 public final class CliDocs {
+  /** The man page's heading of the root's footer (credentials, API, exit codes, completion). */
+  static final String ROOT_FOOTER_HEADING = "Environment, exit codes and completion";
+
   private CliDocs() {}
 
   /**
@@ -28,6 +31,8 @@ public final class CliDocs {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
     CommandLine cli = Main.commandLine(new RootCommand(Map.of(), Clock.systemUTC(), null), true);
+    // picocli's generator writes a footer only under a heading, which the root's help has none of
+    cli.getCommandSpec().usageMessage().footerHeading(ROOT_FOOTER_HEADING);
     int code =
         ManPageGenerator.generateManPage(
             dir.toFile(), null, new boolean[0], true, cli.getCommandSpec());

@@ -1,7 +1,6 @@
 package dev.cfauditlogs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,11 +47,19 @@ class CompletionAndManPageIT {
   }
 
   @Test
-  void theRootHelpSaysHowToGetCompletion() {
-    JarRunner.Result r = JarRunner.run(Map.of(), "--help");
-    assertTrue(r.stdout().contains("source <(cf-audit-logs generate-completion)"), r.stdout());
-    // not a command of its own in the list: it is added only when asked for
-    assertFalse(r.stdout().contains("  generate-completion "), r.stdout());
+  void theRootHelpListsEveryCommandAndSaysHowToGetCompletion() {
+    for (String help : List.of("--help", "-h")) {
+      JarRunner.Result r = JarRunner.run(Map.of(), help);
+      assertEquals(0, r.exitCode(), r.all());
+      assertTrue(r.stdout().contains("source <(cf-audit-logs generate-completion)"), r.stdout());
+      for (String command :
+          List.of("list", "export", "follow", "emulator", "demo", "generate-completion")) {
+        assertTrue(r.stdout().contains("\n  " + command + " "), command + " in: " + r.stdout());
+      }
+    }
+    JarRunner.Result none = JarRunner.run(Map.of());
+    assertEquals(2, none.exitCode(), none.all());
+    assertTrue(none.stderr().contains("generate-completion"), none.stderr());
   }
 
   @Test
@@ -67,6 +74,13 @@ class CompletionAndManPageIT {
     assertTrue(root.contains("== Commands"), root);
     for (String command : List.of("list", "export", "follow", "emulator", "demo")) {
       assertTrue(root.contains("cf-audit-logs-" + command), command + " in: " + root);
+    }
+    assertTrue(root.contains("cf-audit-logs-generate-completion"), root);
+    // the root's footer: credentials, exit codes and completion, as its --help says them
+    assertTrue(root.contains("== " + CliDocs.ROOT_FOOTER_HEADING), root);
+    for (String said :
+        List.of("CLOUDFLARE_API_TOKEN", "Exit codes: 0 success", "generate-completion)")) {
+      assertTrue(root.contains(said), said + " in: " + root);
     }
     assertTrue(Files.readString(DOCS.resolve("cf-audit-logs-list.adoc")).contains("--wide"));
   }

@@ -269,11 +269,16 @@ class FollowServiceIT {
     Path garbage = Files.writeString(dir.resolve("garbage.ckpt"), "{\"version\": 1, \"filt");
     Path directory = Files.createDirectory(dir.resolve("a-directory"));
     Path missingDir = dir.resolve("no-such-dir").resolve("sync.ckpt");
+    // Refused before anything is sent, by parsing and checks: in-process (what the jar's main
+    // calls), the first case also through the jar, which must say the same.
     for (Path bad : List.of(garbage, directory, missingDir)) {
       checkpoint = bad;
-      JarRunner.Result r = JarRunner.run(env(), follow());
+      JarRunner.Result r = InProcess.run(env(), follow());
       assertEquals(2, r.exitCode(), bad + ": " + r.all());
       assertTrue(r.stderr().contains("checkpoint"), r.stderr());
+      if (bad == garbage) {
+        assertEquals(r, JarRunner.run(env(), follow()), "the jar says the same");
+      }
     }
     checkpoint = dir.resolve("sync.ckpt");
     for (String[] args :
@@ -283,7 +288,7 @@ class FollowServiceIT {
             new String[] {"--format", "xml"},
             new String[] {"--direction", "desc"},
             new String[] {"--since", "soon"})) {
-      JarRunner.Result r = JarRunner.run(env(), follow(args));
+      JarRunner.Result r = InProcess.run(env(), follow(args));
       assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.all());
     }
     assertEquals(List.of(), front.exchanges(), "nothing was sent");

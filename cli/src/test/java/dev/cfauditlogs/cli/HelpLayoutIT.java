@@ -2,6 +2,7 @@ package dev.cfauditlogs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,14 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command's {@code --help} through the real jar, at 80 columns, at a wide terminal and with
- * no COLUMNS at all (picocli's auto width, which finds no terminal here and falls back to 80): no
- * line is wider than the terminal, and no URL or example command is split across lines. What a URL
- * or an example is comes from the same help rendered 1000 columns wide, where nothing wraps.
+ * Every command's {@code --help} rendered in-process by {@link Main#run} (what the jar's {@code
+ * main} calls; {@link #theJarsHelpIsTheInProcessHelp} proves the jar prints the same, following
+ * {@code COLUMNS}), at 80 columns, at a wide terminal and with no COLUMNS at all (picocli's auto
+ * width, which finds no terminal here and falls back to 80): no line is wider than the terminal,
+ * and no URL or example command is split across lines. What a URL or an example is comes from the
+ * same help rendered 1000 columns wide, where nothing wraps.
  */
 class HelpLayoutIT {
   private static final Pattern URL = Pattern.compile("https?://[^\\s)]+");
@@ -28,7 +32,7 @@ class HelpLayoutIT {
   }
 
   private static List<String> render(String command, Map<String, String> env) {
-    JarRunner.Result r = JarRunner.run(env, help(command));
+    JarRunner.Result r = InProcess.run(env, help(command));
     assertEquals(0, r.exitCode(), r.all());
     return List.of(r.stdout().split("\n"));
   }
@@ -101,5 +105,19 @@ class HelpLayoutIT {
     List<String> lines = render("export", Map.of("COLUMNS", columns));
     int widest = lines.stream().mapToInt(String::length).max().orElse(0);
     assertTrue(widest > 80 && widest <= Integer.parseInt(columns), widest + ": " + lines);
+  }
+
+  /**
+   * The one case through the real jar: its help at a given {@code COLUMNS} is the in-process help
+   * at that width, line for line (so the cases above hold for the jar), and differs from the help
+   * at another width (so {@code COLUMNS} is followed, not ignored).
+   */
+  @Test
+  void theJarsHelpIsTheInProcessHelp() {
+    Map<String, String> env = Map.of("COLUMNS", "132");
+    JarRunner.Result jar = JarRunner.run(env, help("export"));
+    assertEquals(0, jar.exitCode(), jar.all());
+    assertEquals(InProcess.run(env, help("export")).stdout(), jar.stdout());
+    assertNotEquals(InProcess.run(Map.of("COLUMNS", "80"), help("export")).stdout(), jar.stdout());
   }
 }

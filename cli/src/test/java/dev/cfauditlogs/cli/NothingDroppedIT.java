@@ -143,7 +143,11 @@ class NothingDroppedIT {
   void badRelativeTimesAreExitTwoNamingTheValueBeforeAnyRequest(String value) {
     AuditLogEmulator e = emulator(AuditLogEmulator.builder().dataset(Dataset.synthetic(3, 5)));
     for (String option : List.of("--since", "--before")) {
-      JarRunner.Result r = JarRunner.run(env(e), "list", option, value);
+      // parsing: in-process (what the jar's main calls), the first value through the jar as well
+      JarRunner.Result r = InProcess.run(env(e), "list", option, value);
+      if (value.equals("7x")) {
+        assertEquals(r, JarRunner.run(env(e), "list", option, value), "the jar says the same");
+      }
       assertEquals(2, r.exitCode(), r.all());
       assertTrue(r.stderr().contains("'" + value + "'"), r.stderr());
       assertTrue(r.stderr().contains(option), r.stderr());

@@ -6,19 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A bad value of each option, through the real jar: exit 2, the message names the option as the
- * user typed it and the bad value, never the library's setter, builder or API parameter name, and
- * nothing reaches the server.
+ * A bad value of each option, run in-process ({@link InProcess#run}: what the jar's {@code main}
+ * calls; {@link #theJarRefusesAsTheInProcessRunDoes} proves the jar prints the same): exit 2, the
+ * message names the option as the user typed it and the bad value, never the library's setter,
+ * builder or API parameter name, and nothing reaches the server.
  */
 class OptionMessagesIT {
   /** The library's words for the options: builder settings and API parameter names. */
@@ -76,7 +79,7 @@ class OptionMessagesIT {
   @MethodSource("badValues")
   void aBadValueIsRefusedNamingTheOptionTyped(String option, String value, String[] args) {
     int before = emulator.requestCount();
-    JarRunner.Result r = JarRunner.run(env, args);
+    JarRunner.Result r = InProcess.run(env, args);
     assertEquals(2, r.exitCode(), r.all());
     String first = r.stderr().lines().findFirst().orElse("");
     assertTrue(first.startsWith("cf-audit-logs: "), r.stderr());
@@ -85,5 +88,45 @@ class OptionMessagesIT {
     String words = first.replace("'" + args[args.length - 1] + "'", "");
     assertFalse(LIBRARY_WORD.matcher(words).find(), "a library word in: " + first);
     assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /** The real jar: exit code, stdout and stderr as the in-process run's, and nothing sent. */
+  @Test
+  void theJarRefusesAsTheInProcessRunDoes() {
+    int before = emulator.requestCount();
+    for (String[] args :
+        List.of(
+            new String[] {"export", "--max-retries", "11"},
+            new String[] {"list", "--base-url", "http://example.net/client/v4"})) {
+      JarRunner.Result jar = JarRunner.run(env, args);
+      assertEquals(2, jar.exitCode(), jar.all());
+      assertEquals(InProcess.run(env, args), jar);
+    }
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /**
+   * Plain http to another host is refused naming what a CLI user can do (the option), not the
+   * library's knob; with the option the URL is used (here one that cannot resolve: exit 5, not 2).
+   */
+  @Test
+  void plainHttpToAnotherHostNamesTheOptionThatAllowsIt() {
+    String url = "http://audit.example.invalid/client/v4";
+    for (Map<String, String> given :
+        List.of(env, Map.of("CLOUDFLARE_BASE_URL", url, "CLOUDFLARE_API_TOKEN", "FAKE-TOKEN-x"))) {
+      String[] args =
+          given == env ? new String[] {"list", "--base-url", url} : new String[] {"list"};
+      JarRunner.Result r = InProcess.run(given, args);
+      assertEquals(2, r.exitCode(), r.all());
+      assertTrue(r.stderr().contains("plain http"), r.stderr());
+      assertTrue(r.stderr().contains("--allow-insecure-http"), r.stderr());
+      assertFalse(r.stderr().contains("allowInsecureHttp"), r.stderr());
+      assertFalse(r.stderr().contains("AuditLogsClient"), r.stderr());
+    }
+    JarRunner.Result allowed =
+        JarRunner.run(
+            env, "list", "--base-url", url, "--allow-insecure-http", "--max-retries", "0");
+    assertEquals(5, allowed.exitCode(), allowed.all());
+    assertFalse(allowed.stderr().contains("plain http"), allowed.stderr());
   }
 }

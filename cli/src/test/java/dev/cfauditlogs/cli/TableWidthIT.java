@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code list}'s table through the real jar, with records whose cells are far wider than a
+ * {@code list}'s table, run in-process by {@link Main#run} (what the jar's {@code main} calls; the
+ * jar prints the same table, {@link #theJarPrintsTheSameTable}, and without COLUMNS it runs through
+ * the jar, where the terminal is looked for), with records whose cells are far wider than a
  * terminal: WHEN and ID are never cut at any width, the table fits COLUMNS (else 120 when there is
  * no terminal, as here), the other columns give way (left out, said on stderr, or cut with "…"),
  * and {@code --wide} cuts nothing.
@@ -70,6 +72,16 @@ class TableWidthIT {
   }
 
   private static JarRunner.Result list(String columns, String... more) {
+    return list(InProcess::run, columns, more);
+  }
+
+  /** How a case runs the command line: in-process or the real jar. */
+  @FunctionalInterface
+  private interface Runner {
+    JarRunner.Result run(Map<String, String> env, String... args);
+  }
+
+  private static JarRunner.Result list(Runner runner, String columns, String... more) {
     Map<String, String> e = new HashMap<>(env);
     if (columns != null) {
       e.put("COLUMNS", columns);
@@ -77,7 +89,7 @@ class TableWidthIT {
     String[] args = new String[more.length + 1];
     args[0] = "list";
     System.arraycopy(more, 0, args, 1, more.length);
-    JarRunner.Result r = JarRunner.run(e, args);
+    JarRunner.Result r = runner.run(e, args);
     assertEquals(0, r.exitCode(), r.all());
     assertEquals(3, r.lines().size(), r.stdout());
     return r;
@@ -126,8 +138,13 @@ class TableWidthIT {
   }
 
   @Test
+  void theJarPrintsTheSameTable() {
+    assertEquals(list("80"), list(JarRunner::run, "80"));
+  }
+
+  @Test
   void noTerminalAndNoColumnsMeans120() {
-    JarRunner.Result r = list(null);
+    JarRunner.Result r = list(JarRunner::run, null);
     assertWhenAndIdWhole(r);
     assertFits(r, 120);
     assertTrue(r.lines().stream().anyMatch(l -> l.length() > 100), r.stdout());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit-log records an emulator starts with: {@linkplain #synthetic(long, int, Instant,
@@ -40,15 +41,24 @@ public final class Dataset {
 
   private final long toSecond;
 
+  /** The account whose log the synthetic records are ({@link #forAccount}), else null. */
+  private final @Nullable String accountId;
+
   private Dataset(List<EmulatedLog> ascending, long seed) {
-    this(ascending, seed, 0, 0);
+    this(ascending, seed, 0, 0, null);
   }
 
-  private Dataset(List<EmulatedLog> ascending, long seed, long fromSecond, long toSecond) {
+  private Dataset(
+      List<EmulatedLog> ascending,
+      long seed,
+      long fromSecond,
+      long toSecond,
+      @Nullable String accountId) {
     this.ascending = ascending;
     this.seed = seed;
     this.fromSecond = fromSecond;
     this.toSecond = toSecond;
+    this.accountId = accountId;
   }
 
   /**
@@ -58,6 +68,12 @@ public final class Dataset {
    *     the span holds no whole second
    */
   public static Dataset synthetic(long seed, int size, Instant from, Instant to) {
+    return synthetic(seed, size, from, to, null);
+  }
+
+  /** Synthetic records of {@code accountId}'s log (null: the user's). */
+  private static Dataset synthetic(
+      long seed, int size, Instant from, Instant to, @Nullable String accountId) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (size < 0 || size > MAX_SIZE) {
@@ -70,13 +86,13 @@ public final class Dataset {
           "from (" + from + ") must be at least a whole second before to (" + to + ")");
     }
     long[] seconds = SyntheticGenerator.seconds(seed, size, fromSecond, toSecond);
-    SyntheticGenerator generator = new SyntheticGenerator(seed, 0, 0);
+    SyntheticGenerator generator = new SyntheticGenerator(seed, 0, 0, accountId);
     List<EmulatedLog> logs = new ArrayList<>(size);
     for (long second : seconds) {
       logs.add(EmulatedLog.parse(generator.next(Instant.ofEpochSecond(second))));
     }
     logs.sort(EmulatedLog.ASCENDING);
-    return new Dataset(Collections.unmodifiableList(logs), seed, fromSecond, toSecond);
+    return new Dataset(Collections.unmodifiableList(logs), seed, fromSecond, toSecond, accountId);
   }
 
   /** {@code size} synthetic records spread over December 2025 (see {@link #DEFAULT_FROM}). */
@@ -135,8 +151,9 @@ public final class Dataset {
    * The records an emulator serving this data set starts an account's log with ({@link
    * AuditLogEmulator.Builder#accounts}): for synthetic records, as many made in the same span from
    * the seed mixed with the account id (so each account has its own records and ids, the same on
-   * every run); records given by the caller are served to every account as given. For a test's
-   * ground truth before the emulator starts.
+   * every run), whose {@code account.id}, where a record has one, is {@code accountId}); records
+   * given by the caller are served to every account as given. For a test's ground truth before the
+   * emulator starts.
    *
    * @throws IllegalArgumentException naming an id that is not 32 lowercase hexadecimal characters
    */
@@ -153,7 +170,8 @@ public final class Dataset {
         accountSeed(seed, accountId),
         ascending.size(),
         Instant.ofEpochSecond(fromSecond),
-        Instant.ofEpochSecond(toSecond));
+        Instant.ofEpochSecond(toSecond),
+        accountId);
   }
 
   /** The seed of an account's synthetic records: the data set's seed mixed with its id. */
@@ -175,6 +193,11 @@ public final class Dataset {
    */
   long seed() {
     return seed;
+  }
+
+  /** The account whose synthetic log this is (appends carry it too); null for the user's. */
+  @Nullable String accountId() {
+    return accountId;
   }
 
   @Override

@@ -37,7 +37,7 @@ final class ScopedLogs {
   private static ScopeLog of(Dataset dataset) {
     return new ScopeLog(
         new LogStore(dataset.ascending()),
-        new SyntheticGenerator(dataset.seed(), 1, dataset.size()));
+        new SyntheticGenerator(dataset.seed(), 1, dataset.size(), dataset.accountId()));
   }
 
   /** The user's own log. */

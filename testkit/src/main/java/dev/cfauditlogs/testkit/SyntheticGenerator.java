@@ -101,12 +101,16 @@ final class SyntheticGenerator {
 
   /**
    * A generator whose actors, zones and owner come from {@code seed}; {@code stream} picks an
-   * independent sequence of records over the same pool (0 for a data set, 1 for appends to it).
+   * independent sequence of records over the same pool (0 for a data set, 1 for appends to it). The
+   * records' account (the {@code account} member, an invited member's account) is {@code account}
+   * for an account's log, as in Cloudflare's account audit logs, whose records carry that account's
+   * id; for the user's log ({@code null}) one drawn from the seed.
    */
-  SyntheticGenerator(long seed, int stream, long firstIndex) {
+  SyntheticGenerator(long seed, int stream, long firstIndex, @Nullable String account) {
     Random pool = new Random(seed);
     ownerId = hex(pool, 32);
-    accountId = hex(pool, 32);
+    String drawn = hex(pool, 32); // drawn either way: the rest of the pool stays the same
+    accountId = account != null ? account : drawn;
     for (int z = 0; z < ZONES.length; z++) {
       zoneIds[z] = hex(pool, 32);
     }

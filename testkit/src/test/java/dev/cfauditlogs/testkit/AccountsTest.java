@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import dev.cfauditlogs.AuditLog;
 import dev.cfauditlogs.AuditLogQuery;
 import dev.cfauditlogs.AuditLogScope;
 import dev.cfauditlogs.AuditLogsClient;
 import dev.cfauditlogs.PermissionDeniedException;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,36 @@ class AccountsTest {
       assertEquals(180, all.size(), "no id shared between logs");
       assertEquals(a, ids(second.records(AuditLogScope.account(A))), "deterministic");
       assertEquals(List.of(A, B, DENIED), first.accountIds());
+    }
+  }
+
+  /** The {@code account.id} of each record that has an {@code account} member. */
+  private static List<Object> accountIds(List<EmulatedLog> logs) throws IOException {
+    JsonAdapter<Object> json = new Moshi.Builder().build().adapter(Object.class);
+    List<Object> ids = new ArrayList<>();
+    for (EmulatedLog log : logs) {
+      if (json.fromJson(log.json()) instanceof Map<?, ?> record
+          && record.get("account") instanceof Map<?, ?> account) {
+        ids.add(account.get("id"));
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void anAccountsRecordsCarryThatAccountsIdAsTheirAccount() throws IOException {
+    try (AuditLogEmulator emulator = emulator()) {
+      for (String id : List.of(A, B)) {
+        AuditLogScope scope = AuditLogScope.account(id);
+        List<EmulatedLog> logs = new ArrayList<>(emulator.records(scope));
+        logs.addAll(emulator.appendSynthetic(scope, 20));
+        List<Object> accounts = accountIds(logs);
+        assertTrue(accounts.size() >= 5, "records with an account member: " + accounts.size());
+        assertEquals(Set.of(id), new HashSet<>(accounts), "account.id of " + scope);
+      }
+      List<Object> user = accountIds(emulator.records());
+      assertFalse(user.isEmpty());
+      assertFalse(user.contains(A) || user.contains(B), "the user's log names no listed account");
     }
   }
 
