@@ -63,8 +63,8 @@ public final class ClockSkew {
   }
 
   /**
-   * One sentence, such as {@code the server's clock is 3 min 0 s ahead of this machine's (server
-   * Date 2026-01-01T10:03:00Z, local 2026-01-01T10:00:00Z)}.
+   * One sentence, such as {@code the server's clock is 3 min ahead of this machine's (server Date
+   * 2026-01-01T10:03:00Z, local 2026-01-01T10:00:00Z)}.
    */
   @Override
   public String toString() {

@@ -35,19 +35,21 @@ import org.jspecify.annotations.Nullable;
  * interceptor of the client's own {@link OkHttpClient} (no connection, no credentials of the user),
  * the output goes nowhere, and any failure is ignored.
  *
- * <p>Two stages, so that no class is initialised by two threads at once in an order that could
- * deadlock: {@link #awaitClassesReady()}, which a command calls before it builds its own client,
- * waits for the first (one small page through every class on the path); the second (larger pages,
- * so that the JIT compiles the hot loops) runs on while the command works.
+ * <p>Two stages. The first asks for one empty page: it initialises the HTTP side (OkHttp, whose
+ * platform probe initialises every security provider; Retrofit; Moshi; the page decoder and the
+ * pager), and a command waits for it ({@link #awaitClassesReady()}) before it builds its own
+ * client, so that no class of that side is initialised by two threads at once: OkHttp's {@code
+ * Platform} makes an instance of its subclass while it initialises, the pattern with which two
+ * threads starting from either class deadlock. The second, 1,500 records through decoding, the
+ * record check and the JSONL writer (so that C1 compiles their loops), runs on while the command
+ * works: the classes of that side (ours and the generated models) initialise nothing of each other
+ * in a cycle.
  */
 final class Prewarm {
   /**
    * Commands that read records; {@code demo} too, so that its training run archives these classes.
    */
   private static final Set<String> READING_COMMANDS = Set.of("export", "follow", "list", "demo");
-
-  /** One small page: every class on the path, little else. */
-  static final int FIRST_STAGE_PER_PAGE = 20;
 
   /**
    * Then 1,500 records, so that the loops of decoding, checking and writing run often enough to be
@@ -128,7 +130,7 @@ final class Prewarm {
 
   private static void run(CountDownLatch ready) {
     try {
-      pages(FIRST_STAGE_PER_PAGE, 1);
+      pages(SECOND_STAGE_PER_PAGE, 0); // one request, for a page with no records
     } catch (IOException | RuntimeException | LinkageError e) {
       // readying is an optimisation: the command does the real work whatever happened here
     } finally {
@@ -142,8 +144,8 @@ final class Prewarm {
   }
 
   /**
-   * Reads {@code pages} pages of {@code perPage} made-up records as an export reads them; returns
-   * how many records were written.
+   * Reads {@code pages} pages of {@code perPage} made-up records (none: one empty page) as an
+   * export reads them; returns how many records were written.
    */
   static long pages(int perPage, int pages) throws IOException {
     OkHttpClient http =
