@@ -77,12 +77,14 @@ public final class AuditLogPager implements Iterable<AuditLog> {
   /**
    * Requests in flight by default: {@value}. Measured with {@code bench export} (20,000 records, 50
    * ms added to every response, a 2-core machine, see bench/README.md), against one request at a
-   * time: at {@code per_page} 1000 (the default page size) 2 in flight were 2.3× faster, 4 3.2×, 8
-   * 4.8× and 16 only 1.8× (decoding 16 pages at once on two cores); at {@code per_page} 100 2, 4, 8
-   * and 16 were 1.9×, 3.6×, 5.1× and 8.2×. Eight is the best at the default page size and most of
-   * the gain at small ones. Every request still passes the client's rate limiter (Cloudflare's 1200
-   * requests per 5 minutes, or what the server's {@code Ratelimit} headers say), so a large export
-   * is paced by that budget whatever this is.
+   * time: at {@code per_page} 1000 (the default page size) 2 in flight were 2.0–2.3× faster, 4
+   * 3.1–3.2×, 8 3.3–4.8× and 16 1.8–4.1× (one JVM, two runs); at {@code per_page} 100 2, 4, 8 and
+   * 16 were 1.9×, 3.4–3.6×, 5.1–7.0× and 8.2–9.5×. For the command-line tool's whole process at
+   * {@code per_page} 1000, 8 and 16 took the same wall time and 16 more CPU (decoding many pages at
+   * once on two cores competes with writing them). Eight is most of the gain at every page size
+   * without holding more of the user's rate budget at once. Every request still passes the client's
+   * rate limiter (Cloudflare's 1200 requests per 5 minutes, or what the server's {@code Ratelimit}
+   * headers say), so a large export is paced by that budget whatever this is.
    */
   public static final int DEFAULT_CONCURRENCY = 8;
 

@@ -65,8 +65,9 @@ final class JarRunner {
 
   /**
    * The application class-data archive of the jar for this JVM, made as the launcher makes its own
-   * (a training run of {@code demo} with {@code -XX:ArchiveClassesAtExit}), once, in {@code
-   * target/cds-it/} (not the launcher's {@code target/cds/}). Empty when it cannot be made.
+   * (the classes a training run of {@code demo} loads, {@code -XX:DumpLoadedClassList}, then a
+   * static archive of them, {@code -Xshare:dump}), once, in {@code target/cds-it/} (not the
+   * launcher's {@code target/cds/}). Empty when it cannot be made.
    */
   private static final class Archive {
     static final Optional<Path> FILE = make();
@@ -83,23 +84,26 @@ final class JarRunner {
           return Optional.of(archive);
         }
         Path training = Files.createTempFile(dir, ".training", ".jsa");
+        Path classes = Files.createTempFile(dir, ".training", ".classes");
         Files.delete(training);
         List<String> train = new ArrayList<>();
         train.add(java());
         train.addAll(FLAGS);
         train.addAll(QUIET_CDS);
-        train.add("-XX:ArchiveClassesAtExit=" + training);
+        train.add("-XX:DumpLoadedClassList=" + classes);
         train.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "demo", "--records", "2000"));
-        Process p =
-            new ProcessBuilder(train)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          return Optional.empty();
-        }
-        if (p.exitValue() != 0 || !Files.exists(training) || Files.size(training) == 0) {
+        List<String> dump =
+            List.of(
+                java(),
+                "-XX:+UseSerialGC",
+                "-Xshare:dump",
+                "-XX:SharedClassListFile=" + classes,
+                "-XX:SharedArchiveFile=" + training,
+                "-cp",
+                JAR.toAbsolutePath().toString());
+        boolean made = runQuietly(train) && runQuietly(dump);
+        Files.deleteIfExists(classes);
+        if (!made || !Files.exists(training) || Files.size(training) == 0) {
           Files.deleteIfExists(training);
           return Optional.empty();
         }
@@ -112,6 +116,20 @@ final class JarRunner {
         return Optional.empty();
       }
     }
+  }
+
+  /** Runs {@code command} with its output discarded; whether it ended with 0 within two minutes. */
+  private static boolean runQuietly(List<String> command) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return false;
+    }
+    return p.exitValue() == 0;
   }
 
   /** Starts the jar running in the background (such as its {@code emulator} command). */
