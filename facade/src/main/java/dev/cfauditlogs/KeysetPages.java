@@ -301,12 +301,13 @@ final class KeysetPages implements PageStream {
    * rule) stay out; {@code asc} only when the server's {@code Date} at the pin was already past
    * that second. Every page must agree with page 1 ({@link #continuesWindow}): a log written into
    * the window or deleted from it changes {@code total_count}, a shift repeats a record; the first
-   * page that does not agree hands over to the keyset path from the last page yielded. The window
-   * ends at the last page {@code total_count} implies when that page is short; a full last page
-   * ends it in {@code asc} when it ends with the record the pin found newest, and otherwise one
-   * more page by offset must come back empty (a total may understate what follows). A window of N
-   * pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in {@code asc}
-   * (the pin).
+   * page that does not agree hands over to the keyset path from the last page yielded (the pages
+   * asked for after it, at most twice {@code concurrency}, are discarded: requests spent). The
+   * window ends at the last page {@code total_count} implies when that page is short; a full last
+   * page ends it in {@code asc} when it ends with the record the pin found newest, and otherwise
+   * one more page by offset must come back empty (a total may understate what follows). A window of
+   * N pages therefore costs N requests ({@code desc}), N + 1 with a full last page or in {@code
+   * asc} (the pin).
    */
   private void startOffsets(AuditLogQuery query, AuditLogPage page, List<AuditLog> records) {
     int elements = records.size() + page.skippedCount();
