@@ -98,8 +98,20 @@ final class Prewarm {
 
   private Prewarm() {}
 
-  /** Starts readying, on a daemon thread, when {@code args} name a command that reads records. */
+  /**
+   * Starts readying, on a daemon thread, when {@code args} name a command that reads records and
+   * the JVM has a second processor (on one, readying would only add its made-up records to the
+   * command's own work).
+   */
   static void startFor(String[] args) {
+    startFor(args, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #startFor(String[])} with {@code processors} available; whether it started. */
+  static boolean startFor(String[] args, int processors) {
+    if (processors < 2) {
+      return false;
+    }
     for (String arg : args) {
       if (READING_COMMANDS.contains(arg)) {
         CountDownLatch ready = new CountDownLatch(1);
@@ -107,9 +119,10 @@ final class Prewarm {
         Thread thread = new Thread(() -> run(ready), "cf-audit-logs-prewarm");
         thread.setDaemon(true);
         thread.start();
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   /**

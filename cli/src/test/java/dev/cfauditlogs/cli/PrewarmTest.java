@@ -1,6 +1,8 @@
 package dev.cfauditlogs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,15 @@ import org.junit.jupiter.api.Test;
  * at a port nothing listens on, so a request that left the process would fail these tests.
  */
 class PrewarmTest {
+  @Test
+  void onlyCommandsThatReadRecordsOnTwoOrMoreProcessorsStartIt() {
+    assertFalse(Prewarm.startFor(new String[] {"--version"}, 2));
+    assertFalse(Prewarm.startFor(new String[] {"emulator", "--records", "10"}, 2));
+    assertFalse(Prewarm.startFor(new String[] {"export", "--format", "csv"}, 1));
+    assertTrue(Prewarm.startFor(new String[] {"--verbose", "export", "--format", "csv"}, 2));
+    Prewarm.awaitClassesReady(); // its first stage ends before other tests build clients
+  }
+
   @Test
   void theFirstStageReadsItsEmptyPageToTheEnd() throws Exception {
     assertEquals(0, Prewarm.pages(Prewarm.SECOND_STAGE_PER_PAGE, 0));
