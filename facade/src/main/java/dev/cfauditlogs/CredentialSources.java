@@ -17,20 +17,14 @@ final class CredentialSources {
       @Nullable String key,
       @Nullable Map<String, String> environment) {
     if (token != null || email != null || key != null) {
-      return choose(token, "apiToken", email, "email", key, "apiKey");
+      return choose(Credentials.Names.BUILDER, token, email, key);
     }
     if (environment != null) {
       String envToken = nonEmpty(environment.get(Credentials.TOKEN_ENV));
       String envEmail = nonEmpty(environment.get(Credentials.EMAIL_ENV));
       String envKey = nonEmpty(environment.get(Credentials.KEY_ENV));
       if (envToken != null || envEmail != null || envKey != null) {
-        return choose(
-            envToken,
-            Credentials.TOKEN_ENV,
-            envEmail,
-            Credentials.EMAIL_ENV,
-            envKey,
-            Credentials.KEY_ENV);
+        return choose(Credentials.Names.ENVIRONMENT, envToken, envEmail, envKey);
       }
     }
     throw new InvalidRequestException(
@@ -40,26 +34,30 @@ final class CredentialSources {
   }
 
   private static Credentials choose(
+      Credentials.Names names,
       @Nullable String token,
-      String tokenName,
       @Nullable String email,
-      String emailName,
-      @Nullable String key,
-      String keyName) {
+      @Nullable String key) {
     if (token != null) {
-      return Credentials.token(tokenName, token);
+      return Credentials.token(names, token);
     }
     if (email == null) {
       throw new InvalidRequestException(
-          emailName,
-          keyName + " is set but " + emailName + " is missing: the Global API key needs both");
+          names.email(),
+          names.key()
+              + " is set but "
+              + names.email()
+              + " is missing: the Global API key needs both");
     }
     if (key == null) {
       throw new InvalidRequestException(
-          keyName,
-          emailName + " is set but " + keyName + " is missing: the Global API key needs both");
+          names.key(),
+          names.email()
+              + " is set but "
+              + names.key()
+              + " is missing: the Global API key needs both");
     }
-    return Credentials.emailAndKey(emailName, email, keyName, key);
+    return Credentials.emailAndKey(names, email, key);
   }
 
   private static @Nullable String nonEmpty(@Nullable String value) {

@@ -12,17 +12,44 @@ abstract sealed class Credentials {
   static final String EMAIL_ENV = "CLOUDFLARE_EMAIL";
   static final String KEY_ENV = "CLOUDFLARE_API_KEY";
 
+  /**
+   * The names of the three settings of one source: environment variables, or the builder's methods
+   * (messages show those as {@code apiKey(...)}).
+   */
+  record Names(String token, String email, String key, boolean methods) {
+    static final Names ENVIRONMENT = new Names(TOKEN_ENV, EMAIL_ENV, KEY_ENV, false);
+    static final Names BUILDER = new Names("apiToken", "email", "apiKey", true);
+
+    /** How a message names the setting {@code name}, one of this source's. */
+    String shown(String name) {
+      return methods ? name + "(...)" : name;
+    }
+  }
+
+  /** The source's setting names: where a message says to put a token, an email, a key. */
+  final Names names;
+
+  private Credentials(Names names) {
+    this.names = names;
+  }
+
   abstract void applyTo(Request.Builder request);
 
   /** The secret values, so that anything a server echoes back can be scrubbed of them. */
   abstract List<String> secrets();
 
-  static Credentials token(String setting, String token) {
-    return new ApiToken(checked(setting, token));
+  /**
+   * What was sent and where it came from, for messages: e.g. {@code "the API token in
+   * CLOUDFLARE_API_TOKEN (as Authorization: Bearer)"}. Never a value.
+   */
+  abstract String sent();
+
+  static Credentials token(Names names, String token) {
+    return new ApiToken(names, checked(names.token(), token));
   }
 
-  static Credentials emailAndKey(String emailSetting, String email, String keySetting, String key) {
-    return new EmailAndKey(checked(emailSetting, email), checked(keySetting, key));
+  static Credentials emailAndKey(Names names, String email, String key) {
+    return new EmailAndKey(names, checked(names.email(), email), checked(names.key(), key));
   }
 
   /**
@@ -60,7 +87,8 @@ abstract sealed class Credentials {
   static final class ApiToken extends Credentials {
     private final String token;
 
-    private ApiToken(String token) {
+    private ApiToken(Names names, String token) {
+      super(names);
       this.token = token;
     }
 
@@ -75,6 +103,11 @@ abstract sealed class Credentials {
     }
 
     @Override
+    String sent() {
+      return "the API token in " + names.shown(names.token()) + " (as Authorization: Bearer)";
+    }
+
+    @Override
     public String toString() {
       return "API token";
     }
@@ -84,7 +117,8 @@ abstract sealed class Credentials {
     private final String email;
     private final String key;
 
-    private EmailAndKey(String email, String key) {
+    private EmailAndKey(Names names, String email, String key) {
+      super(names);
       this.email = email;
       this.key = key;
     }
@@ -98,6 +132,15 @@ abstract sealed class Credentials {
     @Override
     List<String> secrets() {
       return List.of(email, key);
+    }
+
+    @Override
+    String sent() {
+      return "the email in "
+          + names.shown(names.email())
+          + " and the Global API key in "
+          + names.shown(names.key())
+          + " (as X-Auth-Email and X-Auth-Key)";
     }
 
     @Override

@@ -23,7 +23,8 @@ final class ErrorMapper {
       @Nullable String cfRay,
       @Nullable Duration retryAfter,
       String hint,
-      @Nullable String refusedParameter) {
+      @Nullable String refusedParameter,
+      Credentials sent) {
     String detail = body.summary().isEmpty() ? "" : ": " + body.summary();
     String ray = cfRay == null ? "" : " (cf-ray " + Texts.shorten(cfRay, 64) + ")";
     String head = "HTTP " + status + detail + ray + ". ";
@@ -31,7 +32,10 @@ final class ErrorMapper {
       case 400 -> {
         if (MalformedCredentials.in(body.errors())) {
           yield new AuthenticationException(
-              head + MalformedCredentials.advice(body.errors()), status, body.errors(), cfRay);
+              head + MalformedCredentials.advice(body.errors(), sent),
+              status,
+              body.errors(),
+              cfRay);
         }
         yield new BadRequestException(
             head
@@ -45,13 +49,7 @@ final class ErrorMapper {
             cfRay);
       }
       case 401 ->
-          new AuthenticationException(
-              head
-                  + "The credentials were not accepted: check CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with"
-                  + " CLOUDFLARE_API_KEY.",
-              status,
-              body.errors(),
-              cfRay);
+          new AuthenticationException(head + notAccepted(sent), status, body.errors(), cfRay);
       case 403 ->
           new PermissionDeniedException(
               head
@@ -93,5 +91,25 @@ final class ErrorMapper {
             cfRay);
       }
     };
+  }
+
+  /** The 401's advice, naming the settings the credentials that were sent came from. */
+  private static String notAccepted(Credentials sent) {
+    Credentials.Names n = sent.names;
+    String token = n.shown(n.token());
+    String email = n.shown(n.email());
+    String key = n.shown(n.key());
+    return "The credentials were not accepted ("
+        + sent.sent()
+        + "): "
+        + (sent instanceof Credentials.ApiToken
+            ? "check that "
+                + token
+                + " holds a current API token, or use "
+                + email
+                + " with the Global API key in "
+                + key
+                + " instead."
+            : "check " + email + " and " + key + ", or put an API token in " + token + " instead.");
   }
 }

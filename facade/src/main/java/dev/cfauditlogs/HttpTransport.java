@@ -83,7 +83,7 @@ final class HttpTransport implements AutoCloseable {
             s.clock(),
             s.sleeper(),
             new Backoff(s.random()),
-            new Redactor(credentials.secrets()),
+            credentials,
             pacer(s),
             skew);
     this.async =

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recognizes a 400 that is really a credential problem, and says which environment variable to fix.
+ * Recognizes a 400 that is really a credential problem, and says which setting to fix (the
+ * environment variable or builder method the credentials came from).
  *
  * <p>Observed, not documented: Cloudflare answers a credential header it cannot read with HTTP 400,
  * code 6003 "Invalid request headers", chaining a 61xx code that names the header (6103 "Invalid
@@ -35,46 +36,82 @@ final class MalformedCredentials {
   }
 
   /**
-   * What to fix, naming the variables {@link AuditLogsClient#fromEnv()} reads: the one behind the
-   * header Cloudflare named, or all of them when it named none or several.
+   * What to fix, in the words of the credentials that were sent: the setting behind the header
+   * Cloudflare named; a header named that was not sent (a proxy in between, or not Cloudflare);
+   * every setting when Cloudflare named none or several.
    */
-  static String advice(List<ApiMessage> errors) {
-    boolean key = false;
-    boolean email = false;
-    boolean token = false;
+  static String advice(List<ApiMessage> errors, Credentials sent) {
+    boolean keyNamed = false;
+    boolean emailNamed = false;
+    boolean tokenNamed = false;
     for (ApiMessage error : errors) {
       for (ApiMessage m : error.withCauses()) {
         String text = m.message().toLowerCase(Locale.ROOT);
-        key |= text.contains("x-auth-key") || m.code() == 6103;
-        email |= text.contains("x-auth-email");
-        token |= text.contains("authorization") || m.code() == 6111;
+        keyNamed |= text.contains("x-auth-key") || m.code() == 6103;
+        emailNamed |= text.contains("x-auth-email");
+        tokenNamed |= text.contains("authorization") || m.code() == 6111;
       }
     }
-    List<String> named = new ArrayList<>();
-    if (key) {
-      named.add("key");
+    Credentials.Names n = sent.names;
+    String token = n.shown(n.token());
+    String email = n.shown(n.email());
+    String key = n.shown(n.key());
+    boolean tokenSent = sent instanceof Credentials.ApiToken;
+    List<String> namedNotSent = new ArrayList<>();
+    if (tokenNamed && !tokenSent) {
+      namedNotSent.add("Authorization");
     }
-    if (email) {
-      named.add("email");
+    if (keyNamed && tokenSent) {
+      namedNotSent.add("X-Auth-Key");
     }
-    if (token) {
-      named.add("token");
+    if (emailNamed && tokenSent) {
+      namedNotSent.add("X-Auth-Email");
     }
-    if (named.equals(List.of("key"))) {
-      return "Cloudflare could not use CLOUDFLARE_API_KEY as a Global API key; if it holds an API"
-          + " token, put the token in CLOUDFLARE_API_TOKEN instead (and unset CLOUDFLARE_EMAIL"
-          + " and CLOUDFLARE_API_KEY).";
+    int namedSent = tokenSent ? (tokenNamed ? 1 : 0) : (keyNamed ? 1 : 0) + (emailNamed ? 1 : 0);
+    if (namedSent == 0 && !namedNotSent.isEmpty()) {
+      return "Cloudflare named the "
+          + String.join(" and ", namedNotSent)
+          + (namedNotSent.size() == 1 ? " header, which was" : " headers, which were")
+          + " not sent: this client sent "
+          + sent.sent()
+          + ". Check that the base URL is Cloudflare's API and that nothing in between changes"
+          + " the request's headers.";
     }
-    if (named.equals(List.of("email"))) {
-      return "Cloudflare could not use CLOUDFLARE_EMAIL: it must be the email address of the"
-          + " account whose Global API key is in CLOUDFLARE_API_KEY.";
+    if (namedSent == 1 && namedNotSent.isEmpty()) {
+      if (tokenNamed) {
+        return "Cloudflare could not use "
+            + token
+            + " as an API token; if it holds the Global API key, put it in "
+            + key
+            + " with the account email in "
+            + email
+            + " instead.";
+      }
+      if (keyNamed) {
+        return "Cloudflare could not use "
+            + key
+            + " as a Global API key; if it holds an API token, put the token in "
+            + token
+            + " instead (and unset "
+            + email
+            + " and "
+            + key
+            + ").";
+      }
+      return "Cloudflare could not use "
+          + email
+          + ": it must be the email address of the account whose Global API key is in "
+          + key
+          + ".";
     }
-    if (named.equals(List.of("token"))) {
-      return "Cloudflare could not use CLOUDFLARE_API_TOKEN as an API token; if it holds the"
-          + " Global API key, put it in CLOUDFLARE_API_KEY with the account email in"
-          + " CLOUDFLARE_EMAIL instead.";
-    }
-    return "The credentials are missing or malformed: put an API token in CLOUDFLARE_API_TOKEN, or"
-        + " the Global API key in CLOUDFLARE_API_KEY with the account email in CLOUDFLARE_EMAIL.";
+    return "The credentials are missing or malformed (this client sent "
+        + sent.sent()
+        + "): put an API token in "
+        + token
+        + ", or the Global API key in "
+        + key
+        + " with the account email in "
+        + email
+        + ".";
   }
 }

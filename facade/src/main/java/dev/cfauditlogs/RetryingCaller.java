@@ -36,6 +36,7 @@ final class RetryingCaller {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Backoff backoff;
+  private final Credentials credentials;
   private final Redactor redactor;
   private final PageDecoder decoder;
   private final RequestPacer pacer;
@@ -49,7 +50,7 @@ final class RetryingCaller {
       Clock clock,
       Sleeper sleeper,
       Backoff backoff,
-      Redactor redactor,
+      Credentials credentials,
       RequestPacer pacer,
       ClockSkewMonitor skew) {
     this.http = http;
@@ -59,7 +60,8 @@ final class RetryingCaller {
     this.clock = clock;
     this.sleeper = sleeper;
     this.backoff = backoff;
-    this.redactor = redactor;
+    this.credentials = credentials;
+    this.redactor = new Redactor(credentials.secrets());
     this.decoder = new PageDecoder(redactor);
     this.pacer = pacer;
     this.skew = skew;
@@ -219,7 +221,8 @@ final class RetryingCaller {
                   .orElse(null)
               : null;
       Function<String, AuditLogsException> giveUp =
-          hint -> ErrorMapper.toException(status, error, cfRay, serverWait, hint, refused);
+          hint ->
+              ErrorMapper.toException(status, error, cfRay, serverWait, hint, refused, credentials);
       if (!ErrorMapper.isRetryable(status)) {
         throw giveUp.apply("");
       }

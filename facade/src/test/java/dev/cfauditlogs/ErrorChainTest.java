@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,16 +32,63 @@ class ErrorChainTest {
       AuditLogQuery.builder().since("2026-01-01").before("2026-02-01").actionType("login").build();
 
   private HttpResponseException fail(AuditLogQuery query) {
-    try (AuditLogsClient client = server.client().maxRetries(2).sleeper(d -> {}).build()) {
+    return fail(query, Sent.TOKEN_BY_BUILDER);
+  }
+
+  private HttpResponseException fail(AuditLogQuery query, Sent sent) {
+    try (AuditLogsClient client =
+        sent.apply(server.client()).maxRetries(2).sleeper(d -> {}).build()) {
       return assertThrows(HttpResponseException.class, () -> client.list(query));
     }
   }
 
   private HttpResponseException failWith(int status, String errors) {
+    return failWith(status, errors, Sent.TOKEN_BY_BUILDER);
+  }
+
+  private HttpResponseException failWith(int status, String errors, Sent sent) {
     for (int i = 0; i < 3; i++) {
       server.enqueueJson(status, envelope(errors));
     }
-    return fail(AuditLogQuery.all());
+    return fail(AuditLogQuery.all(), sent);
+  }
+
+  /** Which credentials the client sends, and from where (the message names that source). */
+  enum Sent {
+    TOKEN_BY_BUILDER,
+    KEY_BY_BUILDER,
+    TOKEN_FROM_ENVIRONMENT,
+    KEY_FROM_ENVIRONMENT;
+
+    AuditLogsClient.Builder apply(AuditLogsClient.Builder builder) {
+      return switch (this) {
+        case TOKEN_BY_BUILDER -> builder;
+        case KEY_BY_BUILDER ->
+            builder.apiToken(null).emailAndApiKey(ContractServer.EMAIL, ContractServer.KEY);
+        case TOKEN_FROM_ENVIRONMENT ->
+            builder
+                .apiToken(null)
+                .environment(Map.of("CLOUDFLARE_API_TOKEN", ContractServer.TOKEN));
+        case KEY_FROM_ENVIRONMENT ->
+            builder
+                .apiToken(null)
+                .environment(
+                    Map.of(
+                        "CLOUDFLARE_EMAIL", ContractServer.EMAIL,
+                        "CLOUDFLARE_API_KEY", ContractServer.KEY));
+      };
+    }
+
+    boolean token() {
+      return this == TOKEN_BY_BUILDER || this == TOKEN_FROM_ENVIRONMENT;
+    }
+
+    /** The names a message uses for token, email, key. */
+    List<String> names() {
+      return this == TOKEN_FROM_ENVIRONMENT || this == KEY_FROM_ENVIRONMENT
+          ? List.of("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY")
+          : List.of("apiToken(...)", "email(...)", "apiKey(...)");
+    }
   }
 
   private static String envelope(String errors) {
@@ -50,13 +99,15 @@ class ErrorChainTest {
     return e.errorsWithCauses().stream().map(ApiMessage::code).toList();
   }
 
+  /** The reported case: an API token given as the Global API key, from the environment. */
   @Test
   void theSharedAuthErrorChainCaseIsACredentialProblemNamingTheKeyVariable() {
     CaseResponse answer = CaseResponse.read("case-auth-error-chain.json");
     for (int i = 0; i < 3; i++) {
       server.enqueue(answer.toMockResponse());
     }
-    HttpResponseException e = fail(AuditLogQuery.builder().perPage(1000).build());
+    HttpResponseException e =
+        fail(AuditLogQuery.builder().perPage(1000).build(), Sent.KEY_FROM_ENVIRONMENT);
 
     AuthenticationException auth = assertInstanceOf(AuthenticationException.class, e);
     assertEquals(400, auth.statusCode());
@@ -72,8 +123,10 @@ class ErrorChainTest {
     assertTrue(m.contains("HTTP 400"), m);
     assertTrue(m.contains("6103: Invalid format for X-Auth-Key header"), m);
     assertTrue(m.contains("8661087300000000-IAD"), m);
-    assertTrue(m.contains("CLOUDFLARE_API_KEY") && m.contains("CLOUDFLARE_API_TOKEN"), m);
+    assertTrue(m.contains("could not use CLOUDFLARE_API_KEY as a Global API key"), m);
+    assertTrue(m.contains("put the token in CLOUDFLARE_API_TOKEN"), m);
     assertFalse(m.contains("query parameter"), m);
+    assertSecretFree(m);
     assertThrows(UnsupportedOperationException.class, () -> auth.errors().add(first));
     assertThrows(UnsupportedOperationException.class, () -> first.errorChain().clear());
     assertThrows(UnsupportedOperationException.class, () -> auth.errorsWithCauses().clear());
@@ -98,44 +151,116 @@ class ErrorChainTest {
     assertTrue(e.getMessage().contains("[caused by " + code + ": Invalid header]"), e.getMessage());
   }
 
+  private static final String KEY_CHAIN =
+      "[{\"code\": 1000, \"message\": \"Something else\"}, {\"code\": 6003, \"message\":"
+          + " \"Invalid request headers\", \"error_chain\": [{\"code\": 6103, \"message\":"
+          + " \"Invalid format for X-Auth-Key header\"}]}]";
+  private static final String EMAIL_CHAIN =
+      "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
+          + " [{\"code\": 6000, \"message\": \"Header check failed\", \"error_chain\":"
+          + " [{\"code\": 6102, \"message\": \"Invalid format for X-Auth-Email header\"}]}]}]";
+  private static final String TOKEN_CHAIN =
+      "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
+          + " [{\"code\": 6111, \"message\": \"Invalid format for Authorization header\"}]}]";
+  private static final String UNKNOWN_KEY_OR_EMAIL =
+      "[{\"code\": 9103, \"message\": \"Unknown X-Auth-Key or X-Auth-Email\"}]";
+  private static final String MISSING_ANY =
+      "[{\"code\": 9106, \"message\": \"Missing X-Auth-Key, X-Auth-Email or Authorization"
+          + " headers\"}]";
+
+  /**
+   * The errors, the credentials sent, and what the message must say; {token}, {email} and {key}
+   * stand for the names of the settings the credentials came from.
+   */
   static Stream<Arguments> credentialVariants() {
+    List<String> all = List.of("missing or malformed", "{token}", "{email}", "{key}");
     return Stream.of(
+        Arguments.of(UNKNOWN_KEY_OR_EMAIL, Sent.KEY_FROM_ENVIRONMENT, all),
         Arguments.of(
-            "[{\"code\": 9103, \"message\": \"Unknown X-Auth-Key or X-Auth-Email\"}]",
-            List.of("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL")),
+            UNKNOWN_KEY_OR_EMAIL,
+            Sent.TOKEN_BY_BUILDER,
+            List.of(
+                "named the X-Auth-Key and X-Auth-Email headers, which were not sent",
+                "the API token in {token} (as Authorization: Bearer)")),
+        Arguments.of(MISSING_ANY, Sent.TOKEN_FROM_ENVIRONMENT, all),
+        Arguments.of(MISSING_ANY, Sent.KEY_BY_BUILDER, all),
         Arguments.of(
-            "[{\"code\": 9106, \"message\": \"Missing X-Auth-Key, X-Auth-Email or Authorization"
-                + " headers\"}]",
-            List.of("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL")),
+            TOKEN_CHAIN,
+            Sent.TOKEN_FROM_ENVIRONMENT,
+            List.of("could not use {token} as an API token", "put it in {key}", "{email}")),
         Arguments.of(
-            "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
-                + " [{\"code\": 6111, \"message\": \"Invalid format for Authorization header\"}]}]",
-            List.of("could not use CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY")),
+            TOKEN_CHAIN,
+            Sent.KEY_FROM_ENVIRONMENT,
+            List.of(
+                "named the Authorization header, which was not sent",
+                "the email in {email} and the Global API key in {key}")),
         // nested two levels deep, naming the email header
+        Arguments.of(EMAIL_CHAIN, Sent.KEY_BY_BUILDER, List.of("could not use {email}:", "{key}")),
         Arguments.of(
-            "[{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\":"
-                + " [{\"code\": 6000, \"message\": \"Header check failed\", \"error_chain\":"
-                + " [{\"code\": 6102, \"message\": \"Invalid format for X-Auth-Email header\"}]}]}]",
-            List.of("could not use CLOUDFLARE_EMAIL")),
+            EMAIL_CHAIN,
+            Sent.TOKEN_FROM_ENVIRONMENT,
+            List.of("named the X-Auth-Email header, which was not sent", "{token}")),
         // the credential code in the second error, not the first
         Arguments.of(
-            "[{\"code\": 1000, \"message\": \"Something else\"}, {\"code\": 6003, \"message\":"
-                + " \"Invalid request headers\", \"error_chain\": [{\"code\": 6103, \"message\":"
-                + " \"Invalid format for X-Auth-Key header\"}]}]",
-            List.of("could not use CLOUDFLARE_API_KEY")));
+            KEY_CHAIN,
+            Sent.KEY_FROM_ENVIRONMENT,
+            List.of("could not use {key} as a Global API key", "put the token in {token}")),
+        Arguments.of(
+            KEY_CHAIN,
+            Sent.TOKEN_BY_BUILDER,
+            List.of("named the X-Auth-Key header, which was not sent", "{token}")));
   }
 
   @ParameterizedTest
   @MethodSource("credentialVariants")
-  void credentialCodesAnywhereInA400NameTheVariable(String errors, List<String> named) {
-    HttpResponseException e = failWith(400, errors);
+  void credentialCodesAnywhereInA400NameTheSettingSent(
+      String errors, Sent sent, List<String> expected) {
+    HttpResponseException e = failWith(400, errors, sent);
     assertInstanceOf(AuthenticationException.class, e, e.getMessage());
     assertEquals(400, e.statusCode());
-    for (String text : named) {
-      assertTrue(e.getMessage().contains(text), text + " in " + e.getMessage());
+    String m = e.getMessage();
+    for (String text : expected) {
+      String named =
+          text.replace("{token}", sent.names().get(0))
+              .replace("{email}", sent.names().get(1))
+              .replace("{key}", sent.names().get(2));
+      assertTrue(m.contains(named), named + " in " + m);
     }
-    assertFalse(e.getMessage().contains("query parameter"), e.getMessage());
+    assertNamesOnlyItsSource(m, sent);
+    assertFalse(m.contains("query parameter"), m);
+    assertSecretFree(m);
     assertEquals(1, server.requestCount());
+  }
+
+  /** A 401 says which credentials were sent, from where, and what else to try. */
+  @ParameterizedTest
+  @EnumSource(Sent.class)
+  void aRefusalNamesTheCredentialsSentAndTheirSettings(Sent sent) {
+    HttpResponseException e =
+        failWith(401, "[{\"code\": 10000, \"message\": \"Authentication error\"}]", sent);
+    assertInstanceOf(AuthenticationException.class, e, e.getMessage());
+    String m = e.getMessage();
+    List<String> n = sent.names();
+    assertTrue(
+        m.contains(
+            sent.token()
+                ? "(the API token in " + n.get(0) + " (as Authorization: Bearer))"
+                : "(the email in " + n.get(1) + " and the Global API key in " + n.get(2)),
+        m);
+    for (String name : n) {
+      assertTrue(m.contains(name), name + " in " + m);
+    }
+    assertNamesOnlyItsSource(m, sent);
+    assertSecretFree(m);
+  }
+
+  /** Builder-given credentials are not talked about as environment variables, nor the reverse. */
+  private static void assertNamesOnlyItsSource(String message, Sent sent) {
+    boolean environment = sent.names().get(0).startsWith("CLOUDFLARE_");
+    assertEquals(!environment, message.contains("(...)"), message);
+    if (!environment) {
+      assertFalse(message.contains("CLOUDFLARE_"), message);
+    }
   }
 
   @Test

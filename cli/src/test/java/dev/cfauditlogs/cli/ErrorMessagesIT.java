@@ -80,6 +80,7 @@ class ErrorMessagesIT {
       args.addAll(List.of("--once", "--checkpoint", dir.resolve("checkpoint").toString()));
     }
     for (Map<String, String> env : List.of(emailAndKey(s), token(s))) {
+      boolean tokenSent = env.containsKey("CLOUDFLARE_API_TOKEN");
       JarRunner.Result r = run(env, args.toArray(String[]::new));
       assertOneMessage(r, 3);
       String err = r.stderr();
@@ -87,9 +88,14 @@ class ErrorMessagesIT {
       assertTrue(err.contains("6003: Invalid request headers"), err);
       assertTrue(err.contains("[caused by 6103: Invalid format for X-Auth-Key header]"), err);
       assertTrue(err.contains("8661087300000000-IAD"), err);
+      // The reported case is a token given as the key; a token sent as a token cannot be what
+      // Cloudflare named, and the message says what was sent instead.
       assertTrue(
-          err.contains("could not use CLOUDFLARE_API_KEY")
-              && err.contains("put the token in CLOUDFLARE_API_TOKEN"),
+          tokenSent
+              ? err.contains("named the X-Auth-Key header, which was not sent")
+                  && err.contains("the API token in CLOUDFLARE_API_TOKEN")
+              : err.contains("could not use CLOUDFLARE_API_KEY")
+                  && err.contains("put the token in CLOUDFLARE_API_TOKEN"),
           err);
       assertFalse(err.contains("query parameter"), err);
     }
@@ -100,20 +106,23 @@ class ErrorMessagesIT {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"code\": 9103, \"message\": \"Unknown X-Auth-Key or X-Auth-Email\"}|CLOUDFLARE_EMAIL",
+        "{\"code\": 9103, \"message\": \"Unknown X-Auth-Key or X-Auth-Email\"}|key"
+            + "|sent the email in CLOUDFLARE_EMAIL and the Global API key in CLOUDFLARE_API_KEY",
+        "{\"code\": 9103, \"message\": \"Unknown X-Auth-Key or X-Auth-Email\"}|token"
+            + "|X-Auth-Key and X-Auth-Email headers, which were not sent",
         "{\"code\": 9106, \"message\": \"Missing X-Auth-Key, X-Auth-Email or Authorization"
-            + " headers\"}|CLOUDFLARE_API_TOKEN",
+            + " headers\"}|token|sent the API token in CLOUDFLARE_API_TOKEN",
         "{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\": [{\"code\":"
             + " 6111, \"message\": \"Invalid format for Authorization header\"}]}"
-            + "|could not use CLOUDFLARE_API_TOKEN",
+            + "|token|could not use CLOUDFLARE_API_TOKEN",
         "{\"code\": 6003, \"message\": \"Invalid request headers\", \"error_chain\": [{\"code\":"
             + " 6000, \"message\": \"Header check\", \"error_chain\": [{\"code\": 6102, \"message\":"
-            + " \"Invalid format for X-Auth-Email header\"}]}]}|could not use CLOUDFLARE_EMAIL"
+            + " \"Invalid format for X-Auth-Email header\"}]}]}|key|could not use CLOUDFLARE_EMAIL"
       })
-  void malformedCredentialVariantsAreExitThree(String error, String named) {
+  void malformedCredentialVariantsAreExitThree(String error, String sent, String named) {
     RecordedAnswer s =
         serve(RecordedAnswer.json(400, "{\"success\": false, \"errors\": [" + error + "]}"));
-    JarRunner.Result r = run(token(s), "list");
+    JarRunner.Result r = run(sent.equals("token") ? token(s) : emailAndKey(s), "list");
     assertOneMessage(r, 3);
     assertTrue(r.stderr().contains(named), r.stderr());
     assertTrue(r.stderr().contains("An API token goes in CLOUDFLARE_API_TOKEN"), r.stderr());
