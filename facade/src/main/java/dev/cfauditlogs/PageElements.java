@@ -182,12 +182,12 @@ final class PageElements {
       reader.endObject();
       return found;
     }
-  }
 
-  private static JsonReader.Options names() {
-    Set<String> names = new LinkedHashSet<>(List.of("id", "when"));
-    names.addAll(AaaAuditLogs.FIELD_NAMES);
-    return JsonReader.Options.of(names.toArray(new String[0]));
+    private static JsonReader.Options names() {
+      Set<String> names = new LinkedHashSet<>(List.of("id", "when"));
+      names.addAll(AaaAuditLogs.FIELD_NAMES);
+      return JsonReader.Options.of(names.toArray(new String[0]));
+    }
   }
 
   /** Reads the array with the page's reader and cuts each element from a view of the body. */
