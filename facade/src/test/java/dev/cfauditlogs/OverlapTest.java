@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -131,22 +132,20 @@ class OverlapTest {
   void pagesAnsweredButNotYetTakenDoNotHoldRequestsBack(String direction)
       throws InterruptedException {
     server.withRecords(100);
-    // Page 2 is answered only after page 3 (and half a second for the client to read it), so
-    // when page 2 is taken, page 3 waits answered. Counting held pages as requests (the old rule)
-    // would then never ask for page 5 before page 3 is taken.
-    CountDownLatch page3Answered = new CountDownLatch(1);
+    // Page 2 is answered only once the client has finished page 3 (its request ended on the
+    // client's threads, not only on the server's), so when page 2 is taken, page 3 waits answered
+    // in every interleaving. Counting held pages as requests (the old rule) would then never ask
+    // for page 5 before page 3 is taken.
+    CountDownLatch page5Asked = new CountDownLatch(1);
+    boolean[] page3Finished = {false};
     server.delayForPage =
         page -> {
-          if (page == 3) {
-            page3Answered.countDown();
+          if (page == 5) {
+            page5Asked.countDown();
           } else if (page == 2) {
-            try {
-              if (page3Answered.await(10, TimeUnit.SECONDS)) {
-                Thread.sleep(500);
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
+            // Page 2 is held, so the tasks that can end are page 3's and, oldest first, page 1's
+            // (fetched ahead of the pin; newest first it is fetched on the caller's thread).
+            page3Finished[0] = tasksEnded(direction.equals("asc") ? 2 : 1);
           }
           return 0L;
         };
@@ -157,20 +156,41 @@ class OverlapTest {
       for (int i = 0; i < 2; i++) {
         pages.next().records().forEach(log -> got.add(RecentIds.key(log)));
       }
-      // Page 3 is not taken yet: pages 4 and 5 are both asked for all the same.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!requestedPages().contains(5) && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      assertTrue(page3Finished[0], "page 3 was finished before page 2 was answered");
+      // Page 3 is not taken yet: pages 4 and 5 were both asked for all the same (sent by the
+      // second next(); the wait is only for page 5's request to reach the server).
       assertTrue(
-          requestedPages().contains(5), "page 5 asked while page 3 waits: " + server.requests);
+          page5Asked.await(30, TimeUnit.SECONDS),
+          "page 5 asked while page 3 waits: " + server.requests);
       // Two pages taken, at most 2 x 2 held: page 6 at the most. Page 6 itself is asked when page 4
-      // was answered before page 2 was taken (page 3 answered early enough for the second next()
+      // was answered before page 2 was taken (page 3 finished early enough for the second next()
       // to ask for page 4): both orders are right.
       assertFalse(requestedPages().contains(7), "at most 2 x 2 pages held: " + server.requests);
       pages.forEachRemaining(page -> page.records().forEach(log -> got.add(RecentIds.key(log))));
     }
     assertEquals(server.expectedIds(direction.equals("asc"), Instant.MAX), got);
+  }
+
+  /**
+   * Waits (at most 30 s, a guard against a hang, not part of any scenario) until {@code n} tasks of
+   * the client's threads have ended; whether they did. A task counts as ended only after its future
+   * completed, so the page it fetched is then "answered" for the pager.
+   */
+  private boolean tasksEnded(long n) {
+    ThreadPoolExecutor threads = (ThreadPoolExecutor) client.executor();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (threads.getCompletedTaskCount() < n) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private Set<Integer> requestedPages() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -325,16 +326,44 @@ class PaginationTest {
   @Test
   void closingAStreamEarlyStopsAllWork() throws Exception {
     server.withRecords(1000);
-    server.delayForPage = page -> page > 1 ? 200L : 0L;
-    try (Stream<AuditLog> s =
-        client.paginate(AuditLogQuery.builder().perPage(10).build()).withConcurrency(4).stream()) {
-      assertEquals(5, s.limit(5).count());
+    // Every page after the first is held by the server until the test ends: the requests asked
+    // for ahead are in flight when the stream is closed, in every interleaving.
+    CountDownLatch aheadArrived = new CountDownLatch(4);
+    CountDownLatch release = new CountDownLatch(1);
+    server.delayForPage =
+        page -> {
+          if (page > 1) {
+            aheadArrived.countDown();
+            try {
+              release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return 0L;
+        };
+    try {
+      try (Stream<AuditLog> s =
+          client
+              .paginate(AuditLogQuery.builder().perPage(10).build())
+              .withConcurrency(4)
+              .stream()) {
+        assertEquals(5, s.limit(5).count());
+        assertTrue(aheadArrived.await(30, TimeUnit.SECONDS), "four ahead: " + server.requests);
+      }
+      // Closed with four requests held by the server: they were cancelled, so the client's
+      // threads end without their answers (held 60 s); nothing new can start.
+      client.executor().shutdown();
+      assertTrue(
+          client.executor().awaitTermination(30, TimeUnit.SECONDS),
+          "the requests in flight were cancelled");
+      assertEquals(
+          5,
+          server.requests.size(),
+          "the first page and four (concurrency) ahead, nothing after close: " + server.requests);
+    } finally {
+      release.countDown();
     }
-    Thread.sleep(500);
-    int after = server.requests.size();
-    Thread.sleep(500);
-    assertEquals(after, server.requests.size(), "no requests after close");
-    assertTrue(after <= 1 + 4, "the first page and at most four (concurrency) ahead: " + after);
   }
 
   @Test

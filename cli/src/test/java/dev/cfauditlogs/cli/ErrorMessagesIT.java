@@ -181,7 +181,7 @@ class ErrorMessagesIT {
                       .addHeader("Content-Type", "application/json")
                       .body(body);
               if ("1000".equals(request.getUrl().queryParameter("per_page"))) {
-                answer.headersDelay(4, TimeUnit.SECONDS);
+                answer.headersDelay(30, TimeUnit.SECONDS); // past both runs' --timeout
               }
               return answer.build();
             });
@@ -194,8 +194,10 @@ class ErrorMessagesIT {
     assertTrue(err.contains("smaller --per-page"), err);
     assertTrue(err.contains("larger --timeout than 2s, e.g. --timeout 6s"), err);
 
+    // A timeout a loaded machine's cold JVM meets for a small page, still far below the delay of
+    // a page of 1,000: were --per-page not sent, this run would time out too.
     JarRunner.Result smaller =
-        run(token(s), "export", "--timeout", "2s", "--max-retries", "1", "--per-page", "100");
+        run(token(s), "export", "--timeout", "20s", "--max-retries", "1", "--per-page", "100");
     assertEquals(0, smaller.exitCode(), smaller.all());
   }
 }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.FaultKind;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,22 +178,24 @@ class ExitCodesIT {
                 .dataset(Dataset.synthetic(1, 10))
                 .faults(1.0, EnumSet.of(FaultKind.SERVER_ERROR), 3));
     assertFailure(run(token(e, TOKEN), "list", "--max-retries", "1"), 5, "500");
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      closedPort = s.getLocalPort();
+    // A port bound but not listening refuses connections, and stays taken while the jar runs: a
+    // port closed before the run could be taken meanwhile by another test's server (CI runs two
+    // builds side by side).
+    try (Socket reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress("127.0.0.1", 0));
+      assertFailure(
+          run(
+              Map.of(
+                  "CLOUDFLARE_BASE_URL",
+                  "http://127.0.0.1:" + reserved.getLocalPort() + "/client/v4",
+                  "CLOUDFLARE_API_TOKEN",
+                  TOKEN),
+              "export",
+              "--max-retries",
+              "0"),
+          5,
+          "failed");
     }
-    assertFailure(
-        run(
-            Map.of(
-                "CLOUDFLARE_BASE_URL",
-                "http://127.0.0.1:" + closedPort + "/client/v4",
-                "CLOUDFLARE_API_TOKEN",
-                TOKEN),
-            "export",
-            "--max-retries",
-            "0"),
-        5,
-        "failed");
     AuditLogEmulator html =
         emulator(
             AuditLogEmulator.builder()

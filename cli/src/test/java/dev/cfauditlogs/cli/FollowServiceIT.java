@@ -140,8 +140,10 @@ class FollowServiceIT {
                     .newBuilder()
                     .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
                     .build();
+    // Held far past the run's --timeout (timeoutRun), which itself leaves a loaded machine time to
+    // answer every other request of the run: any other timeout would be a third failure line.
     Function<FlakyFront, Function<RecordedRequest, MockResponse>> slow =
-        f -> r -> f.forward(r).newBuilder().headersDelay(3, TimeUnit.SECONDS).build();
+        f -> r -> f.forward(r).newBuilder().headersDelay(30, TimeUnit.SECONDS).build();
     return Stream.of(
         Arguments.of("429 retry-after 300", fixed(rateLimited300()), "429"),
         Arguments.of("429 without retry-after", fixed(FlakyFront.error(429, 10000, "Rate")), "429"),
@@ -205,7 +207,7 @@ class FollowServiceIT {
   }
 
   private JarRunner.Result timeoutRun() throws Exception {
-    try (RunningJar jar = RunningJar.start(env(), follow("--timeout", "1s"))) {
+    try (RunningJar jar = RunningJar.start(env(), follow("--timeout", "5s"))) {
       jar.awaitOutput(j -> lines(j.stdout()).size() >= RECORDS, 60);
       jar.signal("TERM");
       return jar.await(30);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cfauditlogs.testkit.AuditLogEmulator;
 import dev.cfauditlogs.testkit.Dataset;
 import dev.cfauditlogs.testkit.FaultKind;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,11 +142,17 @@ class CliSecretHygieneIT {
           "500ms");
     }
 
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      closedPort = s.getLocalPort();
+    // A port bound but not listening refuses connections, and stays taken while the jar runs (one
+    // closed before could be taken meanwhile by another test's server).
+    try (Socket reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress("127.0.0.1", 0));
+      expect(
+          5,
+          token("http://127.0.0.1:" + reserved.getLocalPort() + "/client/v4"),
+          "list",
+          "--max-retries",
+          "0");
     }
-    expect(5, token("http://127.0.0.1:" + closedPort + "/client/v4"), "list", "--max-retries", "0");
 
     expect(2, token(other.baseUrl()), "list", "--since", "yesterday");
     expect(2, token(other.baseUrl()), "export", "--actor-ip", "10.0.0.0/33");

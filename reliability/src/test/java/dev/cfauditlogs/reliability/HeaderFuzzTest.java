@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,13 +187,24 @@ class HeaderFuzzTest {
             retryAfter,
             "retry-after-ms",
             retryAfterMs));
+    // Waits are recorded, not slept: each is checked against maxRetryWait, whatever the load.
+    List<Duration> waits = new CopyOnWriteArrayList<>();
     try (AuditLogsClient client =
-        server.client().maxRetries(2).maxRetryWait(Duration.ofMillis(300)).build()) {
+        server
+            .client()
+            .maxRetries(2)
+            .maxRetryWait(Duration.ofMillis(300))
+            .sleeper(waits::add)
+            .build()) {
       AuditLogsException e =
           assertTimeoutPreemptively(
-              Duration.ofSeconds(5),
+              Duration.ofSeconds(60), // against a hang only
               () -> assertThrows(AuditLogsException.class, () -> client.list(AuditLogQuery.all())));
       assertInstanceOf(RateLimitedException.class, e);
+      assertTrue(waits.size() <= 2, "one wait a retry at most: " + waits);
+      assertTrue(
+          waits.stream().allMatch(w -> !w.isNegative() && w.compareTo(Duration.ofMillis(300)) <= 0),
+          "within maxRetryWait: " + waits);
       ((RateLimitedException) e).retryAfter().ifPresent(d -> assertTrue(!d.isNegative()));
       Outcomes.checkClean(e);
     }

@@ -58,7 +58,7 @@ public final class AuditLogEmulator implements AutoCloseable {
   private final @Nullable ScheduledExecutorService appender;
   private final @Nullable ScheduledExecutorService retention;
   private final String baseUrl;
-  private boolean closed;
+  private volatile boolean closed;
 
   private AuditLogEmulator(EmulatorConfig config) throws IOException {
     this.clock = config.serverClock;
@@ -253,9 +253,14 @@ public final class AuditLogEmulator implements AutoCloseable {
     }
   }
 
+  /** Live appends: {@code count} records to each scope, stopping at once when closed. */
   private void appendToEveryScope(long count) {
     for (ScopedLogs.ScopeLog log : logs.all()) {
-      appendSynthetic(log, (int) count);
+      for (long i = 0; i < count && !closed; i++) {
+        if (!log.store().add(nextSynthetic(log.appends()))) {
+          break;
+        }
+      }
     }
   }
 
@@ -307,7 +312,11 @@ public final class AuditLogEmulator implements AutoCloseable {
     return requestLog.total();
   }
 
-  /** Stops live appends and the server; open connections are closed. Idempotent. */
+  /**
+   * Stops live appends, retention and the server; open connections are closed. Once it returns, no
+   * record is added or deleted in the background any more (a burst in progress ends after the
+   * record it is at; waited for up to 10 s). Idempotent.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -316,13 +325,21 @@ public final class AuditLogEmulator implements AutoCloseable {
       }
       closed = true;
     }
-    if (appender != null) {
-      appender.shutdownNow();
-    }
-    if (retention != null) {
-      retention.shutdownNow();
-    }
+    stop(appender);
+    stop(retention);
     server.close();
+  }
+
+  private static void stop(@Nullable ScheduledExecutorService background) {
+    if (background == null) {
+      return;
+    }
+    background.shutdownNow();
+    try {
+      background.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

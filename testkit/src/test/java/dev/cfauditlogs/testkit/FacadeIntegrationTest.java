@@ -202,13 +202,15 @@ class FacadeIntegrationTest {
             emulatorFor(scope)
                 .dataset(Records.small())
                 .failFirst(1, kind)
-                .slowFaultDelay(Duration.ofSeconds(3))
+                // far past the timeout, which leaves a loaded machine time for the answer after
+                // the fault: a timeout there would be a third request
+                .slowFaultDelay(Duration.ofSeconds(30))
                 .start();
         AuditLogsClient client =
             AuditLogsClient.builder()
                 .baseUrl(emulator.baseUrl())
                 .apiToken(emulator.apiToken())
-                .timeout(Duration.ofMillis(1500))
+                .timeout(Duration.ofSeconds(5))
                 .sleeper(sleeper)
                 .build()) {
       AuditLogPage page = client.list(all(scope));

@@ -1,6 +1,7 @@
 package dev.cfauditlogs.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,8 +57,15 @@ class LiveAppendTest {
 
   @Test
   void closingStopsLiveAppends() throws InterruptedException {
+    // Appends come in a burst of 1,000 records every 10 ms at the highest rate, so that close()
+    // most likely meets one in progress: once close() returns, none may still be landing.
     AuditLogEmulator emulator =
-        AuditLogEmulator.builder().dataset(Dataset.empty()).liveAppends(1000).start();
+        AuditLogEmulator.builder().dataset(Dataset.empty()).liveAppends(100_000).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (emulator.records().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertFalse(emulator.records().isEmpty(), "appends started");
     emulator.close();
     int after = emulator.records().size();
     Thread.sleep(50);

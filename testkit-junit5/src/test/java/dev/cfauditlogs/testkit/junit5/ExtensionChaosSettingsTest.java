@@ -65,14 +65,20 @@ class ExtensionChaosSettingsTest {
     assertTrue(s.waitsForReal(), "without skipSleeps the client really waits");
   }
 
+  /**
+   * A delay far longer than the builder's 2 s: the request times out, whatever the machine's load.
+   * Were the setting not passed on, the default delay would answer well within the 5 s (a slow
+   * machine could only hide that, never fail the test wrongly).
+   */
   @Test
   @EmulatorSettings(
       records = 5,
       failFirst = 1,
       failFirstKind = FaultKind.SLOW,
-      slowFaultDelayMillis = 0)
+      slowFaultDelayMillis = 60_000)
   void slowFaultDelayComesFromTheSettings(AuditLogEmulator emulator) throws Exception {
-    assertEquals(200, send(emulator, Duration.ofMillis(1500)).statusCode());
+    assertThrows(
+        java.net.http.HttpTimeoutException.class, () -> send(emulator, Duration.ofSeconds(5)));
     assertEquals(FaultKind.SLOW, emulator.requests().get(0).fault().orElseThrow());
   }
 
