@@ -67,7 +67,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code seen}: the records delivered within the look-back before {@code newest}, each by its
  *       {@code id} (or {@code json:} and its JSON without whitespace between tokens when it has
  *       none) with its {@code when}. A record without a usable {@code when} is stamped with {@code
- *       newest} (the epoch before there is one).
+ *       newest} (the epoch before there is one). A record stamped later than the {@code Date} of
+ *       the response that carried it keeps its own {@code when}, later than {@code newest} (which
+ *       moved only to that {@code Date}), until {@code newest} passes it.
  * </ul>
  *
  * <p>Version 1, written by the CLI's {@code follow} before the library owned checkpoints, is still
@@ -155,8 +157,11 @@ public final class SyncCheckpoint {
   }
 
   /**
-   * The records delivered within the look-back before {@link #newestWhen()}: key ({@code id}, else
-   * {@code json:} and the compact JSON) to {@code when}, in the order delivered. Unmodifiable.
+   * The records delivered within the look-back before {@link #newestWhen()}, and those stamped
+   * after it (a record whose {@code when} was later than its response's {@code Date}: the
+   * checkpoint moves only to that {@code Date}, and the record is remembered until the checkpoint
+   * passes it): key ({@code id}, else {@code json:} and the compact JSON) to {@code when}, in the
+   * order delivered. Unmodifiable.
    */
   public Map<String, Instant> recentIds() {
     return seen;
@@ -438,13 +443,8 @@ public final class SyncCheckpoint {
       object(entry.get("seen"), "'seen'")
           .forEach((key, when) -> seen.put((String) key, instant(when)));
     }
-    if (newest != null) {
-      for (Instant when : seen.values()) {
-        if (when.isAfter(newest)) {
-          throw new IllegalArgumentException("a seen record is newer than 'newest'");
-        }
-      }
-    }
+    // A seen record may be newer than 'newest': a record stamped after its response's Date is
+    // remembered by its own when while the checkpoint moves only to that Date (SyncProgress).
     return new SyncCheckpoint(scope, filters, newest, seen);
   }
 

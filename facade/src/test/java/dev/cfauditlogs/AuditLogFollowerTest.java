@@ -458,6 +458,38 @@ class AuditLogFollowerTest {
     assertEquals(List.of(), delivered);
   }
 
+  /**
+   * Records stamped after the server's {@code Date} (its clock behind the records'): the saved
+   * checkpoint remembers them by their own when while newest stops at the Date, and the next run
+   * reads that checkpoint back, delivers none of them again and picks up what is new.
+   */
+  @Test
+  void recordsStampedAfterTheServersDateSurviveASavedCheckpointAndAreDeliveredOnce()
+      throws IOException {
+    server.withRecords(25); // START .. START + 12 s
+    server.dateOffset = Duration.between(Instant.now(), START.plusSeconds(6));
+    AuditLogFollower follower = follower(pagesOf10()).build();
+
+    SyncCheckpoint first =
+        follower.poll(SyncCheckpoint.start(pagesOf10()), collect(new ArrayList<>()));
+
+    List<String> all = server.expectedIds(true, Instant.MAX);
+    assertEquals(all, delivered);
+    assertTrue(
+        first.newestWhen().orElseThrow().isBefore(START.plusSeconds(8)),
+        "never past the server's Date: " + first);
+    assertTrue(
+        first.recentIds().values().stream().anyMatch(w -> w.isAfter(first.newestWhen().get())),
+        "the records in the server's future are remembered by their own when: " + first);
+    SyncCheckpoint saved = SyncCheckpoint.parse(first.render());
+    assertEquals(first, saved);
+
+    PagingServer.Rec late = server.add(START.plusSeconds(13));
+    delivered.clear();
+    follower.poll(saved, collect(new ArrayList<>()));
+    assertEquals(List.of(late.id()), delivered, "only the new record, once");
+  }
+
   @Test
   void aRecordStampedInTheFutureMovesTheCheckpointOnlyToTheServersClockAndIsDeliveredOnce() {
     SyncProgress progress = new SyncProgress(SyncCheckpoint.start(pagesOf10()));
