@@ -70,7 +70,7 @@ public final class ClockSkew {
   public String toString() {
     Duration offset = offset();
     return "the server's clock is "
-        + HumanDuration.of(offset.abs())
+        + HumanDuration.nearest(offset.abs())
         + (offset.isNegative() ? " behind" : " ahead of")
         + " this machine's (server Date "
         + serverTime

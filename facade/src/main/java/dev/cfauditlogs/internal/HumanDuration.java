@@ -29,4 +29,23 @@ public final class HumanDuration {
     }
     return (seconds + 59) / 60 + " min";
   }
+
+  /**
+   * Like {@link #of(Duration)}, rounded to the nearest unit instead of up: for a measured amount,
+   * such as a clock skew read from a {@code Date} header (whole seconds), where rounding up would
+   * overstate it ({@code 180.075 s} is {@code 3 min}, not {@code 4 min}).
+   *
+   * @param d a duration, not negative
+   * @return the text, with no trailing period
+   */
+  public static String nearest(Duration d) {
+    if (d.compareTo(Duration.ofMillis(999)) < 0) {
+      return d.toMillis() + " ms";
+    }
+    long seconds = (d.toMillis() + 500) / 1000;
+    if (seconds < 120) {
+      return seconds + " s";
+    }
+    return (seconds + 30) / 60 + " min";
+  }
 }
