@@ -422,11 +422,12 @@ public final class AuditLogFollower {
           refuseFutureCheckpoint(serverTime);
           List<AuditLog> fresh = new ArrayList<>();
           for (AuditLog log : page.records()) {
-            String key = SyncCheckpoint.keyOf(log);
-            if (progress.seen(key)) {
+            String key = progress.keyToDeliver(log);
+            if (key == null) {
               continue;
             }
             fresh.add(log);
+            progress.delivered(key, log);
             if (log.when().isPresent()) {
               progress.add(key, log.when().get(), serverTime);
             } else {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The keys ({@link RecentIds#key(AuditLog) id, else exact JSON}) of the records already yielded
- * that a keyset query can show again: those of the boundary second (the one the window was last
- * moved to, which the next query reads again) and of the boundary before it (read again by a server
- * whose {@code before} turns out to be inclusive). Memory is the records of two seconds.
+ * The keys ({@link RecentIds#identity(AuditLog) id and bytes}) of the records already yielded that
+ * a keyset query can show again: those of the boundary second (the one the window was last moved
+ * to, which the next query reads again) and of the boundary before it (read again by a server whose
+ * {@code before} turns out to be inclusive). Memory is the records of two seconds.
  */
 final class BoundaryKeys {
   private Set<String> current = new HashSet<>();
@@ -23,7 +23,7 @@ final class BoundaryKeys {
 
   void add(List<AuditLog> records) {
     for (AuditLog log : records) {
-      current.add(RecentIds.key(log));
+      current.add(RecentIds.identity(log));
     }
   }
 

@@ -199,7 +199,7 @@ final class KeysetPages implements PageStream {
     }
     end = later(end, page.response().date().map(KeysetPages::second).orElse(null));
     if (!page.records().isEmpty()) {
-      newestKey = RecentIds.key(page.records().get(0));
+      newestKey = RecentIds.identity(page.records().get(0));
       Instant newest = page.records().get(0).when().map(KeysetPages::second).orElse(null);
       Instant date = page.response().date().map(KeysetPages::second).orElse(null);
       if (newest != null && (date == null || date.isAfter(newest))) {
@@ -354,7 +354,7 @@ final class KeysetPages implements PageStream {
     return ascending
         && newestKey != null
         && !records.isEmpty()
-        && newestKey.equals(RecentIds.key(records.get(records.size() - 1)));
+        && newestKey.equals(RecentIds.identity(records.get(records.size() - 1)));
   }
 
   private static int elements(AuditLogPage page) {
@@ -494,7 +494,7 @@ final class KeysetPages implements PageStream {
   private List<AuditLog> fresh(List<AuditLog> records, Set<String> keys) {
     List<AuditLog> fresh = new ArrayList<>(records.size());
     for (AuditLog log : records) {
-      String key = RecentIds.key(log);
+      String key = RecentIds.identity(log);
       if (keys.add(key) && !seen.contains(key)) {
         fresh.add(log);
       }

@@ -13,7 +13,7 @@ import java.util.Set;
  * The ids of the records of the last pages read by offset, to drop records a shifted page boundary
  * shows again and to recognise a page the server sends again. Bounded: at least the last {@code
  * pages} pages and at least the last {@code records} records are remembered, no more, whatever the
- * number of records iterated. A record without an id is known by its exact JSON.
+ * number of records iterated. A record is known by its {@link #identity(AuditLog) id and bytes}.
  *
  * <p>Each page is remembered with its <em>anchor</em>: where its end was in the list when it was
  * read, minus the growth of the list up to then (see {@link PageWalker}). Adding the growth since
@@ -43,7 +43,7 @@ final class RecentIds {
     Set<String> current = new HashSet<>(page.size() * 2);
     List<AuditLog> fresh = new ArrayList<>(page.size());
     for (AuditLog log : page) {
-      String key = key(log);
+      String key = identity(log);
       if (held.containsKey(key) || !current.add(key)) {
         continue;
       }
@@ -61,8 +61,8 @@ final class RecentIds {
   }
 
   /**
-   * Whether these records are exactly the records of the last page admitted (same ids, in any
-   * order).
+   * Whether these records are exactly the records of the last page admitted (same identities, in
+   * any order).
    */
   boolean sameAsLastPage(List<AuditLog> page) {
     Page last = window.peekLast();
@@ -70,7 +70,7 @@ final class RecentIds {
       return false;
     }
     for (AuditLog log : page) {
-      if (!last.keys().contains(key(log))) {
+      if (!last.keys().contains(identity(log))) {
         return false;
       }
     }
@@ -85,9 +85,16 @@ final class RecentIds {
     return forgottenAnchor;
   }
 
-  /** How a record is told apart from others: its id, else its exact JSON. */
-  static String key(AuditLog log) {
-    return log.id().orElseGet(() -> "json:" + log.json());
+  /**
+   * How a record read again is recognised: its id with a hash of its bytes, else its exact JSON. A
+   * record read twice (a shifted page, a boundary second read again) has the same bytes; two
+   * records that share an id but not their content (seen from servers that misbehave) are two
+   * records, and both are yielded.
+   */
+  static String identity(AuditLog log) {
+    return log.id()
+        .map(id -> id + '\u0000' + Integer.toHexString(log.bytesHash()))
+        .orElseGet(() -> "json:" + log.json());
   }
 
   private void forgetOldest() {

@@ -2,6 +2,7 @@ package dev.cfauditlogs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,12 @@ final class SyncProgress {
   private @Nullable Instant newest;
   private final Map<String, Instant> seen = new LinkedHashMap<>();
 
+  /**
+   * A hash of the bytes of the records delivered by this run, by key (not saved: a checkpoint read
+   * back knows keys only), to tell a record read again from another record with the same key.
+   */
+  private final Map<String, Integer> bytes = new HashMap<>();
+
   SyncProgress(SyncCheckpoint from) {
     this.scope = from.scope();
     this.filters = from.filters();
@@ -29,6 +36,25 @@ final class SyncProgress {
 
   boolean seen(String key) {
     return seen.containsKey(key);
+  }
+
+  /**
+   * The key to deliver {@code log} under, or null when it was delivered before: its {@link
+   * SyncCheckpoint#keyOf key}, unless a record with that key but other bytes was delivered by this
+   * run (seen from servers that misbehave), then its key with a hash of its bytes. A key from a
+   * checkpoint read back, whose bytes are unknown, means the record was delivered.
+   */
+  @Nullable String keyToDeliver(AuditLog log) {
+    String key = SyncCheckpoint.keyOf(log);
+    if (!seen.containsKey(key)) {
+      return key;
+    }
+    Integer first = bytes.get(key);
+    if (first == null || first == log.bytesHash()) {
+      return null;
+    }
+    String other = RecentIds.identity(log);
+    return seen.containsKey(other) ? null : other;
   }
 
   int seenCount() {
@@ -77,6 +103,12 @@ final class SyncProgress {
     seen.replaceAll((key, when) -> when.equals(Instant.EPOCH) ? now : when);
     Instant horizon = newest.minus(lookback);
     seen.values().removeIf(when -> when.isBefore(horizon));
+    bytes.keySet().retainAll(seen.keySet());
+  }
+
+  /** Notes the bytes of the record delivered under {@code key} ({@link #keyToDeliver}). */
+  void delivered(String key, AuditLog log) {
+    bytes.putIfAbsent(key, log.bytesHash());
   }
 
   SyncCheckpoint checkpoint() {

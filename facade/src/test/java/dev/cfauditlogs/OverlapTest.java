@@ -44,7 +44,7 @@ class OverlapTest {
     AuditLogQuery query =
         AuditLogQuery.builder().direction(Direction.parse(direction)).perPage(perPage).build();
     for (AuditLog log : client.paginate(query).withConcurrency(concurrency)) {
-      keys.add(RecentIds.key(log));
+      keys.add(PagingServer.key(log));
     }
     return keys;
   }
@@ -154,7 +154,7 @@ class OverlapTest {
     List<String> got = new ArrayList<>();
     try (AuditLogPageCursor pages = client.paginate(query).withConcurrency(2).pages().iterator()) {
       for (int i = 0; i < 2; i++) {
-        pages.next().records().forEach(log -> got.add(RecentIds.key(log)));
+        pages.next().records().forEach(log -> got.add(PagingServer.key(log)));
       }
       assertTrue(page3Finished[0], "page 3 was finished before page 2 was answered");
       // Page 3 is not taken yet: pages 4 and 5 were both asked for all the same (sent by the
@@ -166,7 +166,7 @@ class OverlapTest {
       // was answered before page 2 was taken (page 3 finished early enough for the second next()
       // to ask for page 4): both orders are right.
       assertFalse(requestedPages().contains(7), "at most 2 x 2 pages held: " + server.requests);
-      pages.forEachRemaining(page -> page.records().forEach(log -> got.add(RecentIds.key(log))));
+      pages.forEachRemaining(page -> page.records().forEach(log -> got.add(PagingServer.key(log))));
     }
     assertEquals(server.expectedIds(direction.equals("asc"), Instant.MAX), got);
   }
@@ -276,7 +276,7 @@ class OverlapTest {
         AuditLogQuery.builder().direction(Direction.parse(direction)).perPage(10).build();
     try {
       for (AuditLog log : client.paginate(query).withConcurrency(4)) {
-        got.add(RecentIds.key(log));
+        got.add(PagingServer.key(log));
       }
       assertEquals(server.expectedIds(direction.equals("asc"), Instant.MAX), got);
     } catch (PaginationException e) {

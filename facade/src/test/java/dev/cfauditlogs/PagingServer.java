@@ -99,6 +99,11 @@ final class PagingServer extends Dispatcher {
     }
   }
 
+  /** A record as {@link #expectedIds} names it: its id, else {@code json:} and its exact JSON. */
+  static String key(AuditLog log) {
+    return log.id().orElseGet(() -> "json:" + log.json());
+  }
+
   PagingServer withRecords(int n) {
     for (int i = 0; i < n; i++) {
       // two records share each second, to exercise ordering by when then id

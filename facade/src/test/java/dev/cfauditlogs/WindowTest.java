@@ -48,7 +48,7 @@ class WindowTest {
   private List<String> keys(AuditLogQuery query, int prefetch) {
     List<String> keys = new ArrayList<>();
     for (AuditLog log : client.paginate(query).withConcurrency(prefetch)) {
-      keys.add(RecentIds.key(log));
+      keys.add(PagingServer.key(log));
     }
     return keys;
   }
@@ -290,7 +290,7 @@ class WindowTest {
     AuditLogCursor cursor =
         client.paginate(query(direction, 10)).withConcurrency(prefetch).iterator();
     List<String> got = new ArrayList<>();
-    cursor.forEachRemaining(log -> got.add(RecentIds.key(log)));
+    cursor.forEachRemaining(log -> got.add(PagingServer.key(log)));
 
     List<String> expected =
         server.expectedIds("asc".equals(direction), Instant.MAX).stream()
@@ -314,7 +314,7 @@ class WindowTest {
               AuditLogQuery query =
                   query("asc", 10).toBuilder().since(Instant.parse("2026-01-01T00:00:05Z")).build();
               for (AuditLog log : client.paginate(query).withConcurrency(1)) {
-                got.add(RecentIds.key(log));
+                got.add(PagingServer.key(log));
               }
             });
     assertEquals(new HashSet<>(got).size(), got.size(), "no duplicates");
