@@ -70,7 +70,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "jsonl, json or csv (default ${DEFAULT-VALUE}).")
   String format = "jsonl";
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write to FILE instead of stdout; - is stdout.")
   @Nullable Path output;
 
   @Option(
@@ -104,8 +107,12 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--format must be jsonl, json or csv but was '" + format + "'");
     }
+    output = OutputPaths.fileOrStdout(output);
     List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build();
+    if (output != null) {
+      OutputPaths.requireWritableFile("--output", output, false);
+    }
     PrintWriter err = spec.commandLine().getErr();
     if (accounts.given() || outputDir != null) {
       return accountExport(query, scopes, err);

@@ -116,7 +116,9 @@ final class FollowCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Append to FILE (synced before each checkpoint) instead of writing to stdout.")
+      description =
+          "Append to FILE (synced before each checkpoint) instead of writing to stdout; - is"
+              + " stdout.")
   @Nullable Path output;
 
   @Option(
@@ -155,8 +157,13 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
+    output = OutputPaths.fileOrStdout(output);
     List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
+    OutputPaths.requireWritableFile("--checkpoint", checkpoint, false);
+    if (output != null) {
+      OutputPaths.requireWritableFile("--output", output, true);
+    }
     try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
       if (accounts.given() || outputDir != null) {
         return followScopes(query, scopes);
