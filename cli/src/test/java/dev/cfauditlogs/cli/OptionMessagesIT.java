@@ -90,6 +90,32 @@ class OptionMessagesIT {
     assertEquals(before, emulator.requestCount(), "nothing was sent");
   }
 
+  /**
+   * A duration option past its maximum says so and names the maximum, not that the value is no
+   * duration, whatever the unit and however many digits.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "list, --timeout, 99999d, 24d",
+    "export, --timeout, 9999999999999999999s, 24d",
+    "follow, --lookback, 999d, 365d",
+    "follow, --interval, 100000h, 365d",
+    "emulator, --latency, 400d, 365d"
+  })
+  void aDurationTooLargeSaysTheMaximum(String command, String option, String value, String max) {
+    int before = emulator.requestCount();
+    JarRunner.Result r =
+        command.equals("follow")
+            ? InProcess.run(env, command, option, value, "--checkpoint", "unused.ckpt", "--once")
+            : InProcess.run(env, command, option, value);
+    assertEquals(2, r.exitCode(), r.all());
+    String first = r.stderr().lines().findFirst().orElse("");
+    assertTrue(first.contains(option) && first.contains("'" + value + "'"), r.stderr());
+    assertTrue(first.endsWith("'" + value + "' is too large: at most " + max), r.stderr());
+    assertFalse(first.contains("not a duration"), r.stderr());
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
   /** The real jar: exit code, stdout and stderr as the in-process run's, and nothing sent. */
   @Test
   void theJarRefusesAsTheInProcessRunDoes() {
