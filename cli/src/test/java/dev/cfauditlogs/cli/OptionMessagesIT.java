@@ -32,6 +32,7 @@ class OptionMessagesIT {
               + "(?![-\\w])");
 
   static AuditLogEmulator emulator;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
   static Map<String, String> env;
 
   @BeforeAll
@@ -113,6 +114,40 @@ class OptionMessagesIT {
     assertTrue(first.contains(option) && first.contains("'" + value + "'"), r.stderr());
     assertTrue(first.endsWith("'" + value + "' is too large: at most " + max), r.stderr());
     assertFalse(first.contains("not a duration"), r.stderr());
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /**
+   * Missing or half credentials are told in the CLI's words, the environment variables, never the
+   * library's builder methods; nothing is sent.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "list, '', CLOUDFLARE_API_TOKEN",
+    "export, '', CLOUDFLARE_API_TOKEN",
+    "follow, '', CLOUDFLARE_API_TOKEN",
+    "list, CLOUDFLARE_EMAIL, CLOUDFLARE_API_KEY",
+    "export, CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL"
+  })
+  void missingCredentialsAreToldAsEnvironmentVariables(String command, String set, String named) {
+    Map<String, String> given = new java.util.HashMap<>();
+    given.put("CLOUDFLARE_BASE_URL", emulator.baseUrl());
+    if (!set.isEmpty()) {
+      given.put(set, "FAKE-SECRET-half-0001");
+    }
+    int before = emulator.requestCount();
+    JarRunner.Result r =
+        command.equals("follow")
+            ? InProcess.run(
+                given, command, "--once", "--checkpoint", dir.resolve("sync.ckpt").toString())
+            : InProcess.run(given, command);
+    assertEquals(2, r.exitCode(), r.all());
+    assertTrue(r.stderr().startsWith("cf-audit-logs: "), r.stderr());
+    assertTrue(r.stderr().contains(named), "names " + named + ": " + r.stderr());
+    for (String libraryWord :
+        List.of("builder", "apiToken", "apiKey", "email(", "(...)", "FAKE-SECRET")) {
+      assertFalse(r.stderr().contains(libraryWord), libraryWord + " in: " + r.stderr());
+    }
     assertEquals(before, emulator.requestCount(), "nothing was sent");
   }
 
