@@ -39,20 +39,24 @@ import picocli.CommandLine.Option;
     description = {
       "Incremental sync: print records newer than a checkpoint, then keep polling.",
       "",
-      "Records come oldest first; stdout carries records only. The checkpoint is written",
-      "only after the records it covers are flushed (and synced, with --output). Two runs",
-      "in a row print no record twice; a run killed at any moment and restarted loses no",
-      "record and repeats at most the records of the page it was writing. With --output,",
-      "a record torn by the kill is removed before appending. Records arriving late (up to",
-      "--lookback behind the newest seen) are still picked up.",
+      "Records come oldest first; stdout carries records only. The"
+          + " checkpoint is written only after the records it covers are flushed"
+          + " (and synced, with --output). Two runs in a row print no record"
+          + " twice; a run killed at any moment and restarted loses no record and"
+          + " repeats at most the records of the page it was writing. With"
+          + " --output, a record torn by the kill is removed before appending."
+          + " Records arriving late (up to --lookback behind the newest seen) are"
+          + " still picked up.",
       "",
-      "Without --once, follow keeps running through passing failures (429, 408, 5xx,",
-      "timeouts, connection failures, unreadable bodies, a server repeating pages): it says",
-      "on stderr what happened and when it tries again, waits (retry-after, else a backoff",
-      "up to --interval) and resumes from the checkpoint. It ends on 401/403 (exit 3), on",
-      "another 400 or a 404 (exit 5), when the output cannot be written (exit 5; 0 when the",
-      "reader closed stdout). SIGTERM or SIGINT: it stops polling, syncs what it wrote,",
-      "saves the checkpoint and exits 0. With --once, a failure ends it as for export."
+      "Without --once, follow keeps running through passing failures (429,"
+          + " 408, 5xx, timeouts, connection failures, unreadable bodies, a server"
+          + " repeating pages): it says on stderr what happened and when it tries"
+          + " again, waits (retry-after, else a backoff up to --interval) and"
+          + " resumes from the checkpoint. It ends on 401/403 (exit 3), on another"
+          + " 400 or a 404 (exit 5), when the output cannot be written (exit 5; 0"
+          + " when the reader closed stdout). SIGTERM or SIGINT: it stops polling,"
+          + " syncs what it wrote, saves the checkpoint and exits 0. With --once,"
+          + " a failure ends it as for export."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -63,12 +67,13 @@ import picocli.CommandLine.Option;
       "  cf-audit-logs follow --checkpoint accounts.ckpt \\",
       "      --account-id ID1 --account-id ID2 --output-dir logs/",
       "",
-      "With --account-id (repeatable), one client follows every account within one",
-      "rate budget; the checkpoint file keeps one position per account, so an account",
-      "added later starts from its own beginning and the others go on. An account that",
-      "cannot be read is named on stderr and tried again after 1, 2, 4, then 8",
-      "intervals while the others go on.",
-      "A checkpoint made for the user's log is refused for accounts, and the reverse."
+      "With --account-id (repeatable), one client follows every account"
+          + " within one rate budget; the checkpoint file keeps one position per"
+          + " account, so an account added later starts from its own beginning and"
+          + " the others go on. An account that cannot be read is named on stderr"
+          + " and tried again after 1, 2, 4, then 8 intervals while the others go"
+          + " on. A checkpoint made for the user's log is refused for accounts,"
+          + " and the reverse."
     })
 final class FollowCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "csv");
