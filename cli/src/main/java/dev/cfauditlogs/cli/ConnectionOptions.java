@@ -44,7 +44,7 @@ final class ConnectionOptions {
       paramLabel = "DURATION",
       description = "Time limit per attempt, e.g. 30s or 2m (default ${DEFAULT-VALUE}).",
       defaultValue = "60s",
-      converter = Durations.class)
+      converter = Durations.Timeout.class)
   Duration timeout = Duration.ofSeconds(60);
 
   @Option(names = "--verbose", description = "Show stack traces and debug details of failures.")

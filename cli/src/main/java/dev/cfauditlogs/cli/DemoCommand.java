@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     description = {
       "Export sample data from a built-in emulator: no Cloudflare account needed.",
       "",
-      "Starts the emulator with sample data on 127.0.0.1 and exports every record from",
-      "it through the same client, pagination and formats as a real export."
+      "Starts the emulator with sample data on 127.0.0.1 and exports every"
+          + " record from it through the same client, pagination and formats as a"
+          + " real export."
     },
     footerHeading = "%nExamples:%n",
     footer = {

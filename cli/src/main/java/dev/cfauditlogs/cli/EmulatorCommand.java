@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     description = {
       "Run the built-in emulator of the API on 127.0.0.1 until interrupted.",
       "",
-      "The first stdout line is one JSON object with base_url, api_token, email and",
-      "api_key (the emulator's own throwaway credentials); a hint follows on stderr."
+      "The first stdout line is one JSON object with base_url, api_token,"
+          + " email and api_key (the emulator's own throwaway credentials); a hint"
+          + " follows on stderr."
     },
     footerHeading = "%nExamples:%n",
     footer = {

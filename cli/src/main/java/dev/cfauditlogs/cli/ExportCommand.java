@@ -29,13 +29,14 @@ import picocli.CommandLine.Option;
     description = {
       "Export every matching record, streamed with constant memory.",
       "",
-      "Every record that exists when the export starts, and still exists when its part is",
-      "read, is written exactly once, whatever this machine's clock says and whatever is",
-      "written or deleted (retention) meanwhile: pages follow the records' own times,",
-      "not page numbers. Records are written as the API sent them (jsonl, json) or",
-      "flattened to fixed columns plus a last column 'extra' holding every other field as",
-      "JSON (csv, safe to open in a spreadsheet). A server clock more than a minute off",
-      "this machine's is reported on stderr."
+      "Every record that exists when the export starts, and still exists"
+          + " when its part is read, is written exactly once, whatever this"
+          + " machine's clock says and whatever is written or deleted (retention)"
+          + " meanwhile: pages follow the records' own times, not page numbers."
+          + " Records are written as the API sent them (jsonl, json) or flattened"
+          + " to fixed columns plus a last column 'extra' holding every other"
+          + " field as JSON (csv, safe to open in a spreadsheet). A server clock"
+          + " more than a minute off this machine's is reported on stderr."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -47,12 +48,13 @@ import picocli.CommandLine.Option;
       "  cf-audit-logs export --account-id ID1 --account-id ID2 --format csv \\",
       "      > accounts.csv",
       "",
-      "With --output FILE the records go to FILE.partial, renamed to FILE only when",
-      "complete; with --output-dir DIR each account's records go to",
-      "DIR/<account_id>.<format> the same way. Several accounts are read at once by one",
-      "client, within one rate budget. An account that cannot be read is named on",
-      "stderr and the others finish; a summary line follows and the exit code is the",
-      "worst failure's (3 for a permission problem)."
+      "With --output FILE the records go to FILE.partial, renamed to FILE"
+          + " only when complete; with --output-dir DIR each account's records go"
+          + " to DIR/<account_id>.<format> the same way. Several accounts are read"
+          + " at once by one client, within one rate budget. An account that"
+          + " cannot be read is named on stderr and the others finish; a summary"
+          + " line follows and the exit code is the worst failure's (3 for a"
+          + " permission problem)."
     })
 final class ExportCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "json", "csv");
@@ -70,7 +72,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "jsonl, json or csv (default ${DEFAULT-VALUE}).")
   String format = "jsonl";
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write to FILE instead of stdout; - is stdout.")
   @Nullable Path output;
 
   @Option(
@@ -104,8 +109,12 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--format must be jsonl, json or csv but was '" + format + "'");
     }
+    output = OutputPaths.fileOrStdout(output);
     List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build();
+    if (output != null) {
+      OutputPaths.requireWritableFile("--output", output, false);
+    }
     PrintWriter err = spec.commandLine().getErr();
     if (accounts.given() || outputDir != null) {
       return accountExport(query, scopes, err);

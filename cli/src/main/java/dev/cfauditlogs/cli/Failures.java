@@ -98,6 +98,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   }
 
   static String hint(Throwable e) {
+    if (e instanceof InvalidRequestException invalid
+            && invalid.parameter().startsWith("CLOUDFLARE_")
+        || e instanceof InvalidRequestException none && none.parameter().equals("credentials")) {
+      return "Nothing was sent. Set the environment variable and run the command again.";
+    }
     if (e instanceof InvalidRequestException) {
       return "Nothing was sent. Fix the value and run the command again (--help lists the options).";
     }

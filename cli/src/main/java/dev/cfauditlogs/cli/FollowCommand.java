@@ -39,20 +39,24 @@ import picocli.CommandLine.Option;
     description = {
       "Incremental sync: print records newer than a checkpoint, then keep polling.",
       "",
-      "Records come oldest first; stdout carries records only. The checkpoint is written",
-      "only after the records it covers are flushed (and synced, with --output). Two runs",
-      "in a row print no record twice; a run killed at any moment and restarted loses no",
-      "record and repeats at most the records of the page it was writing. With --output,",
-      "a record torn by the kill is removed before appending. Records arriving late (up to",
-      "--lookback behind the newest seen) are still picked up.",
+      "Records come oldest first; stdout carries records only. The"
+          + " checkpoint is written only after the records it covers are flushed"
+          + " (and synced, with --output). Two runs in a row print no record"
+          + " twice; a run killed at any moment and restarted loses no record and"
+          + " repeats at most the records of the page it was writing. With"
+          + " --output, a record torn by the kill is removed before appending."
+          + " Records arriving late (up to --lookback behind the newest seen) are"
+          + " still picked up.",
       "",
-      "Without --once, follow keeps running through passing failures (429, 408, 5xx,",
-      "timeouts, connection failures, unreadable bodies, a server repeating pages): it says",
-      "on stderr what happened and when it tries again, waits (retry-after, else a backoff",
-      "up to --interval) and resumes from the checkpoint. It ends on 401/403 (exit 3), on",
-      "another 400 or a 404 (exit 5), when the output cannot be written (exit 5; 0 when the",
-      "reader closed stdout). SIGTERM or SIGINT: it stops polling, syncs what it wrote,",
-      "saves the checkpoint and exits 0. With --once, a failure ends it as for export."
+      "Without --once, follow keeps running through passing failures (429,"
+          + " 408, 5xx, timeouts, connection failures, unreadable bodies, a server"
+          + " repeating pages): it says on stderr what happened and when it tries"
+          + " again, waits (retry-after, else a backoff up to --interval) and"
+          + " resumes from the checkpoint. It ends on 401/403 (exit 3), on another"
+          + " 400 or a 404 (exit 5), when the output cannot be written (exit 5; 0"
+          + " when the reader closed stdout). SIGTERM or SIGINT: it stops polling,"
+          + " syncs what it wrote, saves the checkpoint and exits 0. With --once,"
+          + " a failure ends it as for export."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -63,12 +67,13 @@ import picocli.CommandLine.Option;
       "  cf-audit-logs follow --checkpoint accounts.ckpt \\",
       "      --account-id ID1 --account-id ID2 --output-dir logs/",
       "",
-      "With --account-id (repeatable), one client follows every account within one",
-      "rate budget; the checkpoint file keeps one position per account, so an account",
-      "added later starts from its own beginning and the others go on. An account that",
-      "cannot be read is named on stderr and tried again after 1, 2, 4, then 8",
-      "intervals while the others go on.",
-      "A checkpoint made for the user's log is refused for accounts, and the reverse."
+      "With --account-id (repeatable), one client follows every account"
+          + " within one rate budget; the checkpoint file keeps one position per"
+          + " account, so an account added later starts from its own beginning and"
+          + " the others go on. An account that cannot be read is named on stderr"
+          + " and tried again after 1, 2, 4, then 8 intervals while the others go"
+          + " on. A checkpoint made for the user's log is refused for accounts,"
+          + " and the reverse."
     })
 final class FollowCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("jsonl", "csv");
@@ -116,7 +121,9 @@ final class FollowCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Append to FILE (synced before each checkpoint) instead of writing to stdout.")
+      description =
+          "Append to FILE (synced before each checkpoint) instead of writing to stdout; - is"
+              + " stdout.")
   @Nullable Path output;
 
   @Option(
@@ -155,8 +162,13 @@ final class FollowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wait-scale must be between 0.001 and 1 but was " + waitScale);
     }
+    output = OutputPaths.fileOrStdout(output);
     List<AuditLogScope> scopes = accounts.scopesFor(output, outputDir, format);
     AuditLogQuery query = filters.query().build(); // refuse bad filters before anything else
+    OutputPaths.requireWritableFile("--checkpoint", checkpoint, false);
+    if (output != null) {
+      OutputPaths.requireWritableFile("--output", output, true);
+    }
     try (RunLock held = lockCheckpoint()) { // and a checkpoint another follow holds
       if (accounts.given() || outputDir != null) {
         return followScopes(query, scopes);

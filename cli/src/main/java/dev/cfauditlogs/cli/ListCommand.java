@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
     description = {
       "Print one page of audit logs (newest first unless --direction asc).",
       "",
-      "When more pages exist, stderr says how many (or that more may exist) and that",
-      "'cf-audit-logs export' fetches them all."
+      "When more pages exist, stderr says how many (or that more may exist)"
+          + " and that the export command fetches them all."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -56,9 +56,10 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--wide",
       description = {
-        "table: leave out and cut no column (for pipes). Otherwise the table fits",
-        "COLUMNS, else the terminal's width, else 120: WHEN and ID are never cut, the",
-        "other columns are cut or left out (stderr names those left out)."
+        "table: leave out and cut no column (for pipes). Otherwise the table"
+            + " fits COLUMNS, else the terminal's width, else 120: WHEN and ID are"
+            + " never cut, the other columns are cut or left out (stderr names those"
+            + " left out)."
       })
   boolean wide;
 

@@ -47,6 +47,17 @@ final class OptionNames {
   private static final Map<String, String> KNOBS =
       Map.of("AuditLogsClient.Builder.allowInsecureHttp(true)", "--allow-insecure-http");
 
+  /**
+   * The CLI's own sentence for a refusal whose library message speaks to a program (as "give them
+   * to the builder with apiToken(...)"), by {@link InvalidRequestException#parameter()}: a CLI user
+   * has only the environment (and options) to give.
+   */
+  private static final Map<String, String> CLI_MESSAGES =
+      Map.of(
+          "credentials",
+          "No Cloudflare credentials: set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and"
+              + " CLOUDFLARE_API_KEY) in the environment");
+
   private OptionNames() {}
 
   /** The option for the library's name {@code parameter}, or the name itself when none is known. */
@@ -59,6 +70,10 @@ final class OptionNames {
    * "--max-retries must be between 0 and 10 but was 11".
    */
   static String message(InvalidRequestException e) {
+    String own = CLI_MESSAGES.get(e.parameter());
+    if (own != null) {
+      return own;
+    }
     String message = String.valueOf(e.getMessage());
     String subject = e.parameter() + " ";
     if (message.startsWith(subject)) { // "baseUrl uses plain http …"

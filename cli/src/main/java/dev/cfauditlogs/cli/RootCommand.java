@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Pull Cloudflare audit logs into files, SIEMs and spreadsheets: the user's own",
-      "(GET /user/audit_logs), or accounts' with --account-id (GET /accounts/ID/audit_logs)."
+      "Pull Cloudflare audit logs into files, SIEMs and spreadsheets: the"
+          + " user's own (GET /user/audit_logs), or accounts' with --account-id"
+          + " (GET /accounts/ID/audit_logs)."
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
@@ -30,9 +31,10 @@ import picocli.CommandLine.Command;
       "API: --base-url, else CLOUDFLARE_BASE_URL, else",
       "  https://api.cloudflare.com/client/v4",
       "",
-      "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);",
-      "3 authentication or permission; 4 rate-limited beyond retries;",
-      "5 any other API or network failure. Standard output closed by its reader: 0.",
+      "Exit codes: 0 success; 2 invalid usage or input (nothing was sent);"
+          + " 3 authentication or permission; 4 rate-limited beyond retries; 5 any"
+          + " other API or network failure. Standard output closed by its reader:"
+          + " 0.",
       "",
       "Try it without an account:  cf-audit-logs demo",
       "Shell completion (bash, zsh):  source <(cf-audit-logs generate-completion)"

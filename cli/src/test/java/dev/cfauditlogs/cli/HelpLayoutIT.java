@@ -99,6 +99,45 @@ class HelpLayoutIT {
     assertEquals(urls, urls(auto));
   }
 
+  /**
+   * The prose of each help (a command's description and footer: the lines that start at the left
+   * margin) wraps as a paragraph does at every width: where a line breaks mid-sentence, the next
+   * line's first word would not have fitted on it. Text broken by hand at one width fails this at
+   * another: at 80 columns a hand-made line of 81 leaves a word alone on a line ("its part\nis\n
+   * read"), at a wide terminal a hand-made line ends far short of the edge.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "list", "export", "follow", "emulator", "demo"})
+  void proseWrapsAsAParagraphAtAnyWidth(String command) {
+    for (int width : new int[] {80, 100, 132, 200}) {
+      List<String> lines = render(command, Map.of("COLUMNS", String.valueOf(width)));
+      String shown = width + " columns:\n" + String.join("\n", lines);
+      for (int i = 1; i < lines.size(); i++) {
+        String line = lines.get(i - 1).stripTrailing();
+        String next = lines.get(i);
+        if (!prose(line) || !prose(next) || line.matches(".*[.:;!?]")) {
+          continue; // a sentence may end a line; lines that are not prose are laid out apart
+        }
+        String word = next.split("\\s+", 2)[0];
+        // picocli leaves the last column free: a line of prose holds at most width - 1 characters
+        assertTrue(
+            line.length() + 1 + word.length() >= width,
+            "'" + word + "' would have fitted on '" + line + "' at " + shown);
+      }
+    }
+  }
+
+  /**
+   * A line of prose: starting at the left margin, not the synopsis, and not laid out by hand with
+   * runs of spaces (such as the root's "Try it without an account: cf-audit-logs demo").
+   */
+  private static boolean prose(String line) {
+    return !line.isBlank()
+        && !Character.isWhitespace(line.charAt(0))
+        && !line.startsWith("Usage:")
+        && !line.strip().contains("  ");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"120", "200"})
   void aWideTerminalGetsWideHelp(String columns) {

@@ -32,6 +32,7 @@ class OptionMessagesIT {
               + "(?![-\\w])");
 
   static AuditLogEmulator emulator;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
   static Map<String, String> env;
 
   @BeforeAll
@@ -87,6 +88,66 @@ class OptionMessagesIT {
     assertTrue(first.contains(value), "names the value " + value + ": " + r.stderr());
     String words = first.replace("'" + args[args.length - 1] + "'", "");
     assertFalse(LIBRARY_WORD.matcher(words).find(), "a library word in: " + first);
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /**
+   * A duration option past its maximum says so and names the maximum, not that the value is no
+   * duration, whatever the unit and however many digits.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "list, --timeout, 99999d, 24d",
+    "export, --timeout, 9999999999999999999s, 24d",
+    "follow, --lookback, 999d, 365d",
+    "follow, --interval, 100000h, 365d",
+    "emulator, --latency, 400d, 365d"
+  })
+  void aDurationTooLargeSaysTheMaximum(String command, String option, String value, String max) {
+    int before = emulator.requestCount();
+    JarRunner.Result r =
+        command.equals("follow")
+            ? InProcess.run(env, command, option, value, "--checkpoint", "unused.ckpt", "--once")
+            : InProcess.run(env, command, option, value);
+    assertEquals(2, r.exitCode(), r.all());
+    String first = r.stderr().lines().findFirst().orElse("");
+    assertTrue(first.contains(option) && first.contains("'" + value + "'"), r.stderr());
+    assertTrue(first.endsWith("'" + value + "' is too large: at most " + max), r.stderr());
+    assertFalse(first.contains("not a duration"), r.stderr());
+    assertEquals(before, emulator.requestCount(), "nothing was sent");
+  }
+
+  /**
+   * Missing or half credentials are told in the CLI's words, the environment variables, never the
+   * library's builder methods; nothing is sent.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "list, '', CLOUDFLARE_API_TOKEN",
+    "export, '', CLOUDFLARE_API_TOKEN",
+    "follow, '', CLOUDFLARE_API_TOKEN",
+    "list, CLOUDFLARE_EMAIL, CLOUDFLARE_API_KEY",
+    "export, CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL"
+  })
+  void missingCredentialsAreToldAsEnvironmentVariables(String command, String set, String named) {
+    Map<String, String> given = new java.util.HashMap<>();
+    given.put("CLOUDFLARE_BASE_URL", emulator.baseUrl());
+    if (!set.isEmpty()) {
+      given.put(set, "FAKE-SECRET-half-0001");
+    }
+    int before = emulator.requestCount();
+    JarRunner.Result r =
+        command.equals("follow")
+            ? InProcess.run(
+                given, command, "--once", "--checkpoint", dir.resolve("sync.ckpt").toString())
+            : InProcess.run(given, command);
+    assertEquals(2, r.exitCode(), r.all());
+    assertTrue(r.stderr().startsWith("cf-audit-logs: "), r.stderr());
+    assertTrue(r.stderr().contains(named), "names " + named + ": " + r.stderr());
+    for (String libraryWord :
+        List.of("builder", "apiToken", "apiKey", "email(", "(...)", "FAKE-SECRET")) {
+      assertFalse(r.stderr().contains(libraryWord), libraryWord + " in: " + r.stderr());
+    }
     assertEquals(before, emulator.requestCount(), "nothing was sent");
   }
 
