@@ -104,7 +104,9 @@ final class RetryingCaller {
                     : " The backoff before the next attempt (" + HumanDuration.of(wait))
                 + ") is longer than the configured maximum retry wait ("
                 + HumanDuration.of(maxRetryWait)
-                + "), so the request was not retried."
+                + (attempt == 1
+                    ? "), so the request was not retried."
+                    : "), so the request was not retried again (" + attempt + " attempts made).")
                 + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
       LOG.log(

@@ -340,6 +340,23 @@ class RetryTest {
   }
 
   @Test
+  void aLongWaitAfterARetrySaysHowManyAttemptsWereMade() {
+    server.enqueue(rateLimited().addHeader("retry-after", "2").build());
+    server.enqueue(rateLimited().addHeader("retry-after", "300").build());
+    try (AuditLogsClient client = client(2)) {
+      RateLimitedException e =
+          assertThrows(RateLimitedException.class, () -> client.list(AuditLogQuery.all()));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "(5 min) is longer than the configured maximum retry wait (60 s),"
+                      + " so the request was not retried again (2 attempts made)."),
+          e.getMessage());
+    }
+    assertEquals(List.of(Duration.ofSeconds(2)), waits);
+  }
+
+  @Test
   void aWaitOfExactlyADayIsSaidAsItIs() {
     server.enqueue(rateLimited().addHeader("retry-after", "86400").build());
     try (AuditLogsClient client = client(2)) {
