@@ -1,6 +1,5 @@
 package dev.cfauditlogs;
 
-import java.time.Duration;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,7 @@ sealed interface AttemptResult {
   record Retryable(
       Function<String, AuditLogsException> exception,
       boolean timedOut,
-      @Nullable Duration serverWait)
+      @Nullable RetryAfter serverWait)
       implements AttemptResult {
     /** The exception to throw when giving up, its message ending with {@code hint}. */
     AuditLogsException giveUp(String hint) {

@@ -48,12 +48,12 @@ import org.jspecify.annotations.Nullable;
  *       {@link Builder#maxPolls} passes or {@link Builder#maxDuration} have been used up. A failure
  *       likely to pass (rate limited, 408, 409, 5xx, a timeout, a connection failure, an unreadable
  *       body, a server paging inconsistently) is waited out: the server's {@code retry-after} when
- *       it gave one (at most an hour, or the interval when longer), else a backoff from 1 s that
- *       doubles with each failure in a row up to the interval, shortened by up to 25 % at random;
- *       then the next pass resumes from the last page delivered. Any other failure ({@link
- *       AuthenticationException}, {@link PermissionDeniedException}, {@link BadRequestException},
- *       {@link NotFoundException}, an exception or {@link IOException} from the delivery) is
- *       thrown: retrying would not help. The client's own retries ({@link
+ *       it gave one with any of those statuses (at most an hour, or the interval when longer), else
+ *       a backoff from 1 s that doubles with each failure in a row up to the interval, shortened by
+ *       up to 25 % at random; then the next pass resumes from the last page delivered. Any other
+ *       failure ({@link AuthenticationException}, {@link PermissionDeniedException}, {@link
+ *       BadRequestException}, {@link NotFoundException}, an exception or {@link IOException} from
+ *       the delivery) is thrown: retrying would not help. The client's own retries ({@link
  *       AuditLogsClient.Builder#maxRetries}) come first, within each pass.
  * </ul>
  *

@@ -281,8 +281,10 @@ public final class AuditLogsClient implements AutoCloseable {
 
     /**
      * The longest wait before a retry this client accepts, whether asked for by the server ({@code
-     * retry-after}) or from backoff. A 429 that asks for longer fails at once with a {@link
-     * RateLimitedException} saying how long to wait. Default 60 s.
+     * retry-after}) or from backoff. A response that asks for longer fails at once, not retried,
+     * with its status's exception ({@link RateLimitedException} for a 429, {@link ServerException}
+     * for a 5xx, …) saying how long it asked to wait ({@link HttpResponseException#retryAfter()}).
+     * Default 60 s.
      */
     public Builder maxRetryWait(Duration maxRetryWait) {
       this.maxRetryWait = Objects.requireNonNull(maxRetryWait, "maxRetryWait");

@@ -1,6 +1,5 @@
 package dev.cfauditlogs;
 
-import dev.cfauditlogs.internal.HumanDuration;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +20,16 @@ final class ErrorMapper {
       int status,
       ErrorBody body,
       @Nullable String cfRay,
-      @Nullable Duration retryAfter,
+      @Nullable RetryAfter asked,
       String hint,
       @Nullable String refusedParameter,
       Credentials sent) {
     String detail = body.summary().isEmpty() ? "" : ": " + body.summary();
     String ray = cfRay == null ? "" : " (cf-ray " + Texts.shorten(cfRay, 64) + ")";
     String head = "HTTP " + status + detail + ray + ". ";
+    boolean waitAsked = asked != null && !asked.duration().isZero();
+    String askedToWait = waitAsked ? " It asked to wait " + asked.text() + "." : "";
+    Duration retryAfter = asked == null ? null : asked.duration();
     return switch (status) {
       case 400 -> {
         if (MalformedCredentials.in(body.errors())) {
@@ -66,11 +68,9 @@ final class ErrorMapper {
       case 429 ->
           new RateLimitedException(
               head
-                  + (retryAfter == null
-                      ? "Rate limited; wait a few minutes before trying again."
-                      : "Rate limited; wait "
-                          + HumanDuration.of(retryAfter)
-                          + " before trying again.")
+                  + (waitAsked
+                      ? "Rate limited; wait " + asked.text() + " before trying again."
+                      : "Rate limited; wait a few minutes before trying again.")
                   + hint,
               status,
               body.errors(),
@@ -79,16 +79,24 @@ final class ErrorMapper {
       default -> {
         if (status >= 500 && status <= 599) {
           yield new ServerException(
-              head + "Cloudflare had a server error; try again later." + hint,
+              head
+                  + (waitAsked
+                      ? "Cloudflare had a server error and asked to wait "
+                          + asked.text()
+                          + " before trying again."
+                      : "Cloudflare had a server error; try again later.")
+                  + hint,
               status,
               body.errors(),
-              cfRay);
+              cfRay,
+              retryAfter);
         }
         yield new UnexpectedStatusException(
-            head + "This status is not expected from this endpoint." + hint,
+            head + "This status is not expected from this endpoint." + askedToWait + hint,
             status,
             body.errors(),
-            cfRay);
+            cfRay,
+            retryAfter);
       }
     };
   }

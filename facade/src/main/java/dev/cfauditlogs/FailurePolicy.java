@@ -7,11 +7,12 @@ import java.util.function.DoubleSupplier;
 /**
  * What a running {@link AuditLogFollower} does when a pass fails. A passing failure — rate limited
  * (429), 408, 409, 5xx, a timeout, a connection failure, a truncated or unreadable body, a server
- * that repeats pages — is waited out: {@code retry-after} when the server gave one (at most {@link
- * #LONGEST_SERVER_WAIT} or the interval, whichever is longer), else a backoff that starts at {@link
- * #FIRST_BACKOFF}, doubles with each failure in a row up to the poll interval and is shortened by a
- * random 0–25 % so that many followers do not retry in step. Any other failure (credentials, a
- * request the server refuses, local files) ends the follower: retrying would not help.
+ * that repeats pages — is waited out: {@code retry-after} when the server gave one with any of
+ * those statuses ({@link HttpResponseException#retryAfter()}; at most {@link #LONGEST_SERVER_WAIT}
+ * or the interval, whichever is longer), else a backoff that starts at {@link #FIRST_BACKOFF},
+ * doubles with each failure in a row up to the poll interval and is shortened by a random 0–25 % so
+ * that many followers do not retry in step. Any other failure (credentials, a request the server
+ * refuses, local files) ends the follower: retrying would not help.
  *
  * <p>The client's own retries ({@link AuditLogsClient.Builder#maxRetries(int)}) come first; this is
  * what happens after the client gave up, so a follower resumes from its checkpoint however long the
@@ -42,8 +43,8 @@ final class FailurePolicy {
     if (!passing(failure)) {
       return Optional.empty();
     }
-    if (failure instanceof RateLimitedException limited) {
-      Optional<Duration> asked = limited.retryAfter().filter(d -> !d.isNegative() && !d.isZero());
+    if (failure instanceof HttpResponseException response) {
+      Optional<Duration> asked = response.retryAfter().filter(d -> !d.isNegative() && !d.isZero());
       if (asked.isPresent()) {
         Duration longest = longer(LONGEST_SERVER_WAIT, interval);
         return Optional.of(asked.get().compareTo(longest) > 0 ? longest : asked.get());

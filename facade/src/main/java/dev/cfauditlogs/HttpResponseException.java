@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public abstract class HttpResponseException extends AuditLogsException {
   // Exceptions are Serializable; the errors are not carried across serialization.
   private final transient @Nullable List<ApiMessage> errors;
   private final @Nullable String cfRay;
+  private final @Nullable Duration retryAfter;
 
   HttpResponseException(
       String message,
@@ -27,10 +29,21 @@ public abstract class HttpResponseException extends AuditLogsException {
       List<ApiMessage> errors,
       @Nullable String cfRay,
       @Nullable Throwable cause) {
+    this(message, statusCode, errors, cfRay, cause, null);
+  }
+
+  HttpResponseException(
+      String message,
+      int statusCode,
+      List<ApiMessage> errors,
+      @Nullable String cfRay,
+      @Nullable Throwable cause,
+      @Nullable Duration retryAfter) {
     super(message, cause);
     this.statusCode = statusCode;
     this.errors = List.copyOf(errors);
     this.cfRay = cfRay;
+    this.retryAfter = retryAfter;
   }
 
   /** The HTTP status of the response, such as 429. */
@@ -65,5 +78,18 @@ public abstract class HttpResponseException extends AuditLogsException {
    */
   public Optional<String> cfRay() {
     return Optional.ofNullable(cfRay);
+  }
+
+  /**
+   * How long the response asked the client to wait before its next request, when it said: {@code
+   * retry-after-ms}, else {@code retry-after} (seconds, or an HTTP-date taken against the
+   * response's {@code Date}), else a {@code retry_after} field in the body. Kept by the failures
+   * worth waiting out ({@link RateLimitedException}, {@link ServerException}, {@link
+   * UnexpectedStatusException} such as a 408 or 409), empty for the others; a running {@link
+   * AuditLogFollower} waits it out (at most an hour, or its interval when longer). At most a day: a
+   * longer wait reads as a day, and the message says the server asked for more.
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

@@ -65,6 +65,8 @@ final class HttpTransport implements AutoCloseable {
             // Retries are this client's alone (OkHttp would silently repeat 408s and failed
             // connects).
             .retryOnConnectionFailure(false)
+            // OkHttp repeats a 503 with retry-after 0 itself, and throws on one over 2^31 - 1.
+            .addNetworkInterceptor(new RetryAfterGuard())
             .build();
     this.api =
         new Retrofit.Builder()

@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import dev.cfauditlogs.internal.HumanDuration;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,24 +13,44 @@ import org.jspecify.annotations.Nullable;
  * retry-after} (seconds or an HTTP-date), else a {@code retry_after} field in the body (seconds;
  * Cloudflare has answered 429 with {@code retry-after: 0} and the real delay there). Unreadable or
  * negative values count as absent.
+ *
+ * <p>An HTTP-date is a point in time by the server's clock (RFC 9110 §10.2.3), so the wait is
+ * measured from the response's own {@code Date} when it has a readable one, and from the local
+ * clock only when it has not: a local clock an hour behind or ahead does not turn a 20 s wait into
+ * an hour or nothing. A point already passed is a wait of zero.
+ *
+ * @param duration the wait, at most {@link #LONGEST} (the value behind {@link
+ *     HttpResponseException#retryAfter()})
+ * @param longer whether the response asked for more than {@link #LONGEST}, which {@code duration}
+ *     holds
  */
-final class RetryAfter {
-  private static final Duration MAX_READ = Duration.ofDays(1);
+record RetryAfter(Duration duration, boolean longer) {
+  /** The longest wait read; a longer one is held as this, {@link #longer()} set. */
+  static final Duration LONGEST = Duration.ofDays(1);
+
   private static final BigDecimal ONE_MILLI = new BigDecimal("0.001");
+  private static final RetryAfter NONE = new RetryAfter(Duration.ZERO, false);
 
-  private RetryAfter() {}
-
-  static @Nullable Duration from(Headers headers, @Nullable BigDecimal bodySeconds, Clock clock) {
-    Duration ms = millis(headers.get("retry-after-ms"));
-    if (ms != null && !ms.isZero()) {
+  /**
+   * The wait the response asked for, or null when it asked for none readable. A zero header gives
+   * way to a non-zero value of the next kind.
+   *
+   * @param headers the response's headers ({@code retry-after-ms}, {@code retry-after}, {@code
+   *     Date})
+   * @param bodySeconds the body's {@code retry_after} field, when it had one
+   * @param clock the local clock, for an HTTP-date in a response without a readable {@code Date}
+   */
+  static @Nullable RetryAfter from(Headers headers, @Nullable BigDecimal bodySeconds, Clock clock) {
+    RetryAfter ms = millis(headers.get("retry-after-ms"));
+    if (ms != null && !ms.duration.isZero()) {
       return ms;
     }
-    Duration header = seconds(headers.get("retry-after"), clock);
-    if (header != null && !header.isZero()) {
+    RetryAfter header = secondsOrDate(headers.get("retry-after"), headers.get("Date"), clock);
+    if (header != null && !header.duration.isZero()) {
       return header;
     }
-    Duration body = bodySeconds == null ? null : fromSeconds(bodySeconds);
-    if (body != null && !body.isZero()) {
+    RetryAfter body = bodySeconds == null ? null : fromSeconds(bodySeconds);
+    if (body != null && !body.duration.isZero()) {
       return body;
     }
     if (ms != null) {
@@ -38,7 +59,15 @@ final class RetryAfter {
     return header != null ? header : body;
   }
 
-  private static @Nullable Duration millis(@Nullable String value) {
+  /**
+   * The wait for people: {@code 5 min}, or {@code more than 1440 min} when the server asked for
+   * longer than is read.
+   */
+  String text() {
+    return (longer ? "more than " : "") + HumanDuration.of(duration);
+  }
+
+  private static @Nullable RetryAfter millis(@Nullable String value) {
     if (value == null) {
       return null;
     }
@@ -54,7 +83,8 @@ final class RetryAfter {
     }
   }
 
-  private static @Nullable Duration seconds(@Nullable String value, Clock clock) {
+  private static @Nullable RetryAfter secondsOrDate(
+      @Nullable String value, @Nullable String date, Clock clock) {
     if (value == null) {
       return null;
     }
@@ -71,26 +101,28 @@ final class RetryAfter {
     if (at == null) {
       return null;
     }
-    Duration wait = Duration.between(clock.instant(), at);
-    return wait.isNegative() ? Duration.ZERO : min(wait, MAX_READ);
+    Instant serverNow = HttpDate.parse(date);
+    Duration wait = Duration.between(serverNow != null ? serverNow : clock.instant(), at);
+    if (wait.isNegative()) {
+      return NONE;
+    }
+    return wait.compareTo(LONGEST) > 0
+        ? new RetryAfter(LONGEST, true)
+        : new RetryAfter(wait, false);
   }
 
-  private static @Nullable Duration fromSeconds(BigDecimal seconds) {
+  private static @Nullable RetryAfter fromSeconds(BigDecimal seconds) {
     if (seconds.signum() < 0) {
       return null;
     }
-    if (seconds.compareTo(BigDecimal.valueOf(MAX_READ.toSeconds())) > 0) {
-      return MAX_READ;
+    if (seconds.compareTo(BigDecimal.valueOf(LONGEST.toSeconds())) > 0) {
+      return new RetryAfter(LONGEST, true);
     }
     if (seconds.compareTo(ONE_MILLI) < 0) {
       // Rounding 1e-999999999 up to whole milliseconds would compute ten to the billionth power.
-      return seconds.signum() == 0 ? Duration.ZERO : Duration.ofMillis(1);
+      return seconds.signum() == 0 ? NONE : new RetryAfter(Duration.ofMillis(1), false);
     }
     long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValue();
-    return Duration.ofMillis(millis);
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+    return new RetryAfter(Duration.ofMillis(millis), false);
   }
 }

@@ -94,18 +94,19 @@ final class RetryingCaller {
       if (attempt > maxRetries) {
         throw failure.giveUp(gaveUp(request, attempt, timeouts, failure));
       }
-      Duration serverWait = failure.serverWait();
-      Duration wait =
-          serverWait != null && !serverWait.isZero()
-              ? serverWait
-              : backoff.delayBeforeRetry(attempt);
+      RetryAfter serverWait = failure.serverWait();
+      boolean asked = serverWait != null && !serverWait.duration().isZero();
+      Duration wait = asked ? serverWait.duration() : backoff.delayBeforeRetry(attempt);
       if (wait.compareTo(maxRetryWait) > 0) {
         throw failure.giveUp(
-            " The wait asked for ("
-                + HumanDuration.of(wait)
+            (asked
+                    ? " The wait the server asked for (" + serverWait.text()
+                    : " The backoff before the next attempt (" + HumanDuration.of(wait))
                 + ") is longer than the configured maximum retry wait ("
                 + HumanDuration.of(maxRetryWait)
-                + ")."
+                + (attempt == 1
+                    ? "), so the request was not retried."
+                    : "), so the request was not retried again (" + attempt + " attempts made).")
                 + (failure.timedOut() ? gaveUp(request, attempt, timeouts, failure) : ""));
       }
       LOG.log(
@@ -210,9 +211,9 @@ final class RetryingCaller {
                     status, cfRay, rateLimit, attempt, HttpDate.parse(response.header("Date")))));
       }
       ErrorBody error = readErrorBody(body);
-      Duration serverWait = RetryAfter.from(response.headers(), error.retryAfterSeconds(), clock);
+      RetryAfter serverWait = RetryAfter.from(response.headers(), error.retryAfterSeconds(), clock);
       if (status == 429) {
-        pacer.rateLimited(serverWait);
+        pacer.rateLimited(serverWait == null ? null : serverWait.duration());
       }
       String refused =
           status == 400

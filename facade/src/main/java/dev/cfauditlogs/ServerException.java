@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,7 +8,12 @@ import org.jspecify.annotations.Nullable;
 public final class ServerException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
-  ServerException(String message, int statusCode, List<ApiMessage> errors, @Nullable String cfRay) {
-    super(message, statusCode, errors, cfRay, null);
+  ServerException(
+      String message,
+      int statusCode,
+      List<ApiMessage> errors,
+      @Nullable String cfRay,
+      @Nullable Duration retryAfter) {
+    super(message, statusCode, errors, cfRay, null, retryAfter);
   }
 }

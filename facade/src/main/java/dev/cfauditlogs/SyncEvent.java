@@ -37,8 +37,8 @@ public sealed interface SyncEvent {
    * then resumes from the checkpoint of the last page delivered. A failure that retrying cannot fix
    * is not an event: {@link AuditLogFollower#run} throws it.
    *
-   * @param failure what went wrong; a {@link RateLimitedException} carries the server's {@code
-   *     retry-after}
+   * @param failure what went wrong; an {@link HttpResponseException} carries the server's {@code
+   *     retry-after} ({@link HttpResponseException#retryAfter()}), whatever its status
    * @param failuresInARow 1 for the first failed pass after a good one, then 2, 3, …
    * @param retryIn how long the follower waits before the next pass: the server's {@code
    *     retry-after} when given (at most an hour, or the interval when longer), else a backoff from

@@ -1,5 +1,6 @@
 package dev.cfauditlogs;
 
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,11 @@ public final class UnexpectedStatusException extends HttpResponseException {
   private static final long serialVersionUID = 1L;
 
   UnexpectedStatusException(
-      String message, int statusCode, List<ApiMessage> errors, @Nullable String cfRay) {
-    super(message, statusCode, errors, cfRay, null);
+      String message,
+      int statusCode,
+      List<ApiMessage> errors,
+      @Nullable String cfRay,
+      @Nullable Duration retryAfter) {
+    super(message, statusCode, errors, cfRay, null, retryAfter);
   }
 }

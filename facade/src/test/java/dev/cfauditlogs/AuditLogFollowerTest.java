@@ -28,6 +28,8 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link AuditLogFollower} against a paging server on 127.0.0.1 that honours {@code since}, {@code
@@ -308,6 +310,68 @@ class AuditLogFollowerTest {
     assertEquals(Duration.ofSeconds(7), limited.retryIn());
     assertEquals(Instant.parse("2026-03-01T00:00:07Z"), limited.retryAt());
     assertEquals(4, front.received.get(), "no retry after the 401");
+  }
+
+  @ParameterizedTest(name = "HTTP {0}, retry-after {1}")
+  @CsvSource({
+    "503, 120, 120",
+    "500, 30, 30",
+    "502, 7200, 3600",
+    "599, 99999999999, 3600",
+    "408, 90, 90",
+    "409, 45, 45",
+    "429, 120, 120"
+  })
+  void aServerThatAsksToWaitIsWaitedAsToldWhateverThePassingStatus(
+      int status, String retryAfter, long expectedSeconds) throws IOException {
+    server.withRecords(3);
+    front.failures.put(1, error(status, retryAfter));
+    AuditLogFollower follower = follower(pagesOf10()).maxPolls(2).build();
+
+    follower.run(SyncCheckpoint.start(pagesOf10()), collect(new ArrayList<>()));
+
+    assertEquals(server.expectedIds(true, Instant.MAX), delivered);
+    Duration expected = Duration.ofSeconds(expectedSeconds);
+    assertEquals(List.of(expected), followerTime.sleeps, "the server's wait, at most an hour");
+    SyncEvent.PollFailed failed = assertInstanceOf(SyncEvent.PollFailed.class, events.get(0));
+    HttpResponseException failure = assertInstanceOf(HttpResponseException.class, failed.failure());
+    assertEquals(status, failure.statusCode());
+    assertTrue(failure.retryAfter().isPresent(), failure.toString());
+    assertEquals(expected, failed.retryIn());
+    assertEquals(Instant.parse("2026-03-01T00:00:00Z").plus(expected), failed.retryAt());
+  }
+
+  @Test
+  void aServerErrorAskingForMoreThanTheClientRetriesIsWaitedOutByTheFollowerNotBackedOff()
+      throws IOException {
+    // As the CLI runs it: the client retries twice and waits at most 60 s before a retry.
+    client.close();
+    client =
+        AuditLogsClient.builder()
+            .baseUrl(web.url("/client/v4").toString())
+            .apiToken(ContractServer.TOKEN)
+            .maxRetries(2)
+            .clock(new FakeTime(Instant.parse("2026-03-01T00:00:00Z")))
+            .sleeper(clientWaits::add)
+            .build();
+    server.withRecords(3);
+    for (int n = 1; n <= 3; n++) {
+      front.failures.put(n, error(503, "120"));
+    }
+    AuditLogFollower follower = follower(pagesOf10()).maxPolls(4).build();
+
+    follower.run(SyncCheckpoint.start(pagesOf10()), collect(new ArrayList<>()));
+
+    assertEquals(server.expectedIds(true, Instant.MAX), delivered);
+    assertEquals(List.of(), clientWaits, "120 s is over the client's ceiling: not retried at once");
+    assertEquals(
+        List.of(Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofSeconds(120)),
+        followerTime.sleeps,
+        "each failed pass waits the 120 s asked for, not a backoff of 1, 2, 4 s");
+    SyncEvent.PollFailed failed = assertInstanceOf(SyncEvent.PollFailed.class, events.get(0));
+    String message = failed.failure().getMessage();
+    assertTrue(message.contains("asked to wait 2 min"), message);
+    assertTrue(message.contains("so the request was not retried"), message);
   }
 
   @Test

@@ -82,13 +82,39 @@ class FailurePolicyTest {
         new FailurePolicy(Duration.ofSeconds(60), () -> 0.5).waitAfter(failure, 1));
   }
 
-  @ParameterizedTest(name = "retry-after: {0}")
-  @CsvSource({"300, 300", "1, 1", "86400, 3600", "99999999999, 3600"})
-  void aRateLimitIsWaitedOutAsToldUpToAnHour(String retryAfter, long expectedSeconds) {
+  @ParameterizedTest(name = "HTTP {0}, retry-after: {1}")
+  @CsvSource({
+    "429, 300, 300",
+    "429, 1, 1",
+    "429, 86400, 3600",
+    "429, 99999999999, 3600",
+    "503, 120, 120",
+    "500, 86400, 3600",
+    "520, 1, 1",
+    "408, 300, 300",
+    "409, 99999999999, 3600"
+  })
+  void aPassingFailureIsWaitedOutAsToldUpToAnHour(
+      int code, String retryAfter, long expectedSeconds) {
     RuntimeException failure =
-        failureFor(status(429).newBuilder().setHeader("retry-after", retryAfter).build());
+        failureFor(status(code).newBuilder().setHeader("retry-after", retryAfter).build());
     FailurePolicy policy = new FailurePolicy(Duration.ofSeconds(60), () -> 0.5);
     assertEquals(Optional.of(Duration.ofSeconds(expectedSeconds)), policy.waitAfter(failure, 3));
+    FailurePolicy longInterval = new FailurePolicy(Duration.ofHours(2), () -> 0.5);
+    assertEquals(
+        Optional.of(Duration.ofSeconds(Math.min(Long.parseLong(retryAfter), 7200))),
+        longInterval.waitAfter(failure, 3),
+        "an interval over an hour lifts the cap to the interval");
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {400, 401, 403, 404})
+  void aWaitAskedForWithAFailureRetryingCannotFixStillEndsTheFollower(int code) {
+    RuntimeException failure =
+        failureFor(status(code).newBuilder().setHeader("retry-after", "30").build());
+    assertEquals(
+        Optional.empty(),
+        new FailurePolicy(Duration.ofSeconds(60), () -> 0.5).waitAfter(failure, 1));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -234,6 +234,34 @@ class FollowServiceIT {
     assertTrue(r.stderr().contains("in 300 ms"), r.stderr());
   }
 
+  /** A 503 that asks for 300 s (more than the client's 60 s retry ceiling) is waited as told. */
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {503, 500, 408})
+  void aLongRetryAfterOnAnotherPassingStatusIsWaitedOutAsToldNotBackedOff(int status)
+      throws Exception {
+    MockResponse busy =
+        FlakyFront.error(status, 10001, "busy")
+            .newBuilder()
+            .setHeader("retry-after", "300")
+            .build();
+    front.failNext(3, r -> busy);
+    JarRunner.Result r = followUntilEverythingThenTerm();
+    assertEquals(0, r.exitCode(), r.all());
+    assertEquals(truth(), r.lines());
+    List<Instant> said = retryInstants(r.stderr());
+    List<FlakyFront.Exchange> exchanges = front.exchanges();
+    assertEquals(3, said.size(), r.stderr());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(status, exchanges.get(i).status(), "not retried at once by the client");
+      Instant answered = exchanges.get(i).at();
+      Instant next = exchanges.get(i + 1).at();
+      // retry-after 300 s at --wait-scale 0.001; a backoff would have been 1, 2, 4 s (1-4 ms)
+      assertFalse(said.get(i).isBefore(answered.plusMillis(299)), said.get(i) + " vs " + answered);
+      assertFalse(next.isBefore(said.get(i).minusMillis(1)), next + " came before " + said.get(i));
+    }
+    assertTrue(r.stderr().contains("in 300 ms"), r.stderr());
+  }
+
   @Test
   void onceGivesUpOnTheLongRateLimitWithFour() {
     front.always(r -> rateLimited300());
