@@ -55,7 +55,13 @@ final class ErrorMapper {
       case 403 ->
           new PermissionDeniedException(
               head
-                  + "The credentials lack a permission: an API token needs \"Account Settings Read\".",
+                  + (body.errors().isEmpty() && !body.excerpt().isEmpty()
+                      ? "This is not the API's answer (no JSON errors): something in front of it,"
+                          + " such as a firewall rule (\"you have been blocked\"), refused the"
+                          + " request before the credentials were checked. Check the base URL and"
+                          + " the network the request leaves from."
+                      : "The credentials lack a permission: an API token needs \"Account Settings"
+                          + " Read\"."),
               status,
               body.errors(),
               cfRay);

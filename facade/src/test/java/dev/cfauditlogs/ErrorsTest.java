@@ -64,6 +64,27 @@ class ErrorsTest {
     assertEquals(Optional.of("/per_page"), error.sourcePointer());
   }
 
+  /** A firewall's block page is a 403 too, but says nothing about the credentials. */
+  @Test
+  void aBlockPageIsAPermissionDenialThatDoesNotBlameTheCredentials() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .addHeader("Content-Type", "text/html")
+            .body(
+                "<!DOCTYPE html><html><title>Attention Required!</title><body><h1>Sorry, you have"
+                    + " been blocked</h1></body></html>")
+            .build());
+    HttpResponseException e = fail(0);
+    assertInstanceOf(PermissionDeniedException.class, e);
+    assertTrue(e.getMessage().contains("Sorry, you have been blocked"), e.getMessage());
+    assertTrue(e.getMessage().contains("before the credentials were checked"), e.getMessage());
+    assertFalse(e.getMessage().contains("lack a permission"), e.getMessage());
+
+    server.enqueueJson(403, Fixtures.read("error-403.json"));
+    assertTrue(fail(0).getMessage().contains("lack a permission"));
+  }
+
   @Test
   void htmlFromAProxyBecomesAServerErrorWithAnExcerpt() {
     server.enqueue(

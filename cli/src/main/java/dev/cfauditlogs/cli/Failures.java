@@ -111,6 +111,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
           + " CLOUDFLARE_API_TOKEN; the Global API key goes in CLOUDFLARE_API_KEY, with the account"
           + " email in CLOUDFLARE_EMAIL.";
     }
+    if (e instanceof PermissionDeniedException denied && denied.errors().isEmpty()) {
+      return "Nothing was said about the credentials: try from another network, or ask whoever runs"
+          + " the firewall in front of the API.";
+    }
     if (e instanceof AuthenticationException || e instanceof PermissionDeniedException) {
       return "Set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY) to credentials with"
           + " \"Account Settings Read\".";

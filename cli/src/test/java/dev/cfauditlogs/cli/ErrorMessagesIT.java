@@ -128,6 +128,25 @@ class ErrorMessagesIT {
     assertTrue(r.stderr().contains("An API token goes in CLOUDFLARE_API_TOKEN"), r.stderr());
   }
 
+  /** A firewall's block page: exit 3 (a refusal), but nothing that blames the credentials. */
+  @Test
+  void aBlockPageIsExitThreeWithoutBlamingTheCredentials() {
+    RecordedAnswer s =
+        serve(
+            new MockResponse.Builder()
+                .code(403)
+                .addHeader("Content-Type", "text/html")
+                .body(
+                    "<html><title>Attention Required!</title><h1>Sorry, you have been blocked</h1>")
+                .build());
+    JarRunner.Result r = run(token(s), "list");
+    assertOneMessage(r, 3);
+    assertTrue(r.stderr().contains("Sorry, you have been blocked"), r.stderr());
+    assertTrue(r.stderr().contains("before the credentials were checked"), r.stderr());
+    assertFalse(r.stderr().contains("lack a permission"), r.stderr());
+    assertFalse(r.stderr().contains("Account Settings Read"), r.stderr());
+  }
+
   @Test
   void aBadRequestThatIsNotAboutCredentialsIsExitFiveAndClaimsNoParameter() {
     RecordedAnswer s =
