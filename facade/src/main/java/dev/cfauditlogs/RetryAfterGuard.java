@@ -7,13 +7,13 @@ import okhttp3.Response;
 
 /**
  * Keeps OkHttp's own follow-up logic from acting on a 503's {@code Retry-After}, which is this
- * client's to read ({@link RetryAfter}). OkHttp 4.12 ({@code RetryAndFollowUpInterceptor}) parses
- * an all-digit value as an {@code int}: {@code 0} makes it repeat the request at once (a request
- * this client neither paces nor counts), and a value over 2<sup>31</sup> − 1 seconds throws a
- * {@link NumberFormatException} out of the call (observed with {@code Retry-After: 1000000000000}).
- * Such a value is handed on as the same number of seconds written with a decimal point, which
- * OkHttp leaves alone and {@link RetryAfter} reads the same. A network interceptor, so it runs
- * before OkHttp's follow-up sees the response.
+ * client's to read ({@link RetryAfter}). OkHttp's {@code RetryAndFollowUpInterceptor} (4.12 and 5)
+ * parses an all-digit value as an {@code int}: {@code 0} makes it repeat the request at once (a
+ * request this client neither paces nor counts), and a value over 2<sup>31</sup> − 1 seconds throws
+ * a {@link NumberFormatException} out of the call (observed with {@code Retry-After:
+ * 1000000000000}). Such a value is handed on as the same number of seconds written with a decimal
+ * point, which OkHttp leaves alone and {@link RetryAfter} reads the same. A network interceptor, so
+ * it runs before OkHttp's follow-up sees the response.
  */
 final class RetryAfterGuard implements Interceptor {
   private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
